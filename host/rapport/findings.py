@@ -1,0 +1,62 @@
+"""The one result type of Rapport: a Finding, and the Report that carries them (schema in docs/protocol.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["info", "warning", "error"]
+Level = Literal["ok", "info", "warning", "error"]
+SEVERITY_ORDER: dict[str, int] = {"ok": 0, "info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One explainable observation. `start`/`end` are a [start, end) span in UTF-16 code units."""
+
+    rule: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    advice: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Readability:
+    flesch_reading_ease: float = 0.0
+    grade: float = 0.0
+    words: int = 0
+    sentences: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Report:
+    pitchy: bool = False
+    impersonal: bool = False
+    scores: dict[str, int] = field(default_factory=lambda: {"pitch": 0, "impersonal": 0})
+    findings: list[Finding] = field(default_factory=list)
+    readability: Readability = field(default_factory=Readability)
+
+    @property
+    def level(self) -> Level:
+        """The strongest severity among the findings, or "ok"."""
+        worst = max((SEVERITY_ORDER[f.severity] for f in self.findings), default=0)
+        return next(k for k, v in SEVERITY_ORDER.items() if v == worst)  # type: ignore[return-value]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pitchy": self.pitchy,
+            "impersonal": self.impersonal,
+            "scores": dict(self.scores),
+            "level": self.level,
+            "findings": [f.to_dict() for f in self.findings],
+            "readability": self.readability.to_dict(),
+        }
