@@ -1,0 +1,5 @@
+import sys
+
+from rapport.host import main
+
+sys.exit(main())
