@@ -34,8 +34,8 @@ class Context:
             return cls()
         if not isinstance(data, dict):
             raise InvalidField("context", "must be an object")
-        site = _choice(data, "site", SITES, cls.site, "context")
-        surface = _choice(data, "surface", SURFACES, cls.surface, "context")
+        site = _choice(data, "site", SITES, "linkedin", "context")
+        surface = _choice(data, "surface", SURFACES, "post", "context")
         first = data.get("first_contact", False)
         if not isinstance(first, bool):
             raise InvalidField("context.first_contact", "must be true or false")
