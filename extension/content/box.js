@@ -1,0 +1,207 @@
+// One watched compose box: reads its text on every change, keeps at most one analyze request in flight (always
+// for the newest text: replies for older text are dropped), and paints the hint and the highlights.
+(() => {
+  const { read, range, isTextArea } = globalThis.RapportText;
+  const Highlights = globalThis.RapportHighlights;
+  const { Hint, sortFindings, effectiveLevel } = globalThis.RapportHint;
+  let nextBox = 1;
+
+  class Box {
+    // env: {site, send(box, msg), settings(), summaryChanged(), retry(), installCommand(), hostStatus()}
+    constructor(el, surfaceDef, env) {
+      this.id = `box-${nextBox++}`;
+      this.el = el;
+      this.def = surfaceDef;
+      this.env = env;
+      this.text = "";
+      this.seq = 0;
+      this.sentText = null;
+      this.inFlight = false;
+      this.report = null;
+      this.status = "ok"; // ok | missing | crashed | error
+      this.ranges = new Map(); // finding -> Range
+      this.findings = [];
+      this.textarea = isTextArea(el);
+
+      el.setAttribute("data-rapport", "on");
+      const root = el.getRootNode();
+      let dark = false;
+      try {
+        dark = !!env.site.isDark?.() || matchMedia("(prefers-color-scheme: dark)").matches;
+      } catch {
+        dark = false;
+      }
+      Highlights.styleRoot(root, dark);
+      this.hint = new Hint({
+        dark,
+        onIgnore: (rule) => env.ignore(rule),
+        onEmphasis: (finding) => Highlights.focus(finding ? this.ranges.get(finding) : null),
+        onRetry: () => env.retry(),
+      });
+      this.hint.mount(root instanceof ShadowRoot ? root : document.body ?? document.documentElement);
+
+      this.onInput = () => this.changed();
+      this.mutations = new MutationObserver(this.onInput);
+      this.mutations.observe(el, { childList: true, characterData: true, subtree: true });
+      el.addEventListener("input", this.onInput);
+      this.resize = new ResizeObserver(() => this.place());
+      this.resize.observe(el);
+      this.changed();
+      this.place();
+    }
+
+    context() {
+      let firstContact = false;
+      try {
+        firstContact = !!this.def.firstContact?.(this.el);
+      } catch {
+        firstContact = false;
+      }
+      return { site: this.env.site.id, surface: this.def.surface, first_contact: firstContact };
+    }
+
+    changed() {
+      const { text } = read(this.el);
+      if (text === this.text && this.sentText !== null) return;
+      this.text = text;
+      if (!text.trim()) {
+        // Nothing to coach: hide the hint, forget the old report.
+        this.report = null;
+        this.findings = [];
+        this.ranges.clear();
+        Highlights.clear(this.id);
+        this.sentText = text;
+        this.render();
+        this.env.summaryChanged();
+        return;
+      }
+      this.kick();
+    }
+
+    kick() {
+      if (this.inFlight) return; // the reply handler sends the newest text
+      this.sentText = this.text;
+      this.seq += 1;
+      this.inFlight = true;
+      this.env.send(this, {
+        type: "analyze",
+        box: this.id,
+        seq: this.seq,
+        text: this.text,
+        context: this.context(),
+        options: globalThis.RapportSettings.hostOptions(this.env.settings()),
+      });
+    }
+
+    // The background answered (or the port to it broke: `lost`).
+    lost() {
+      if (!this.inFlight) return;
+      this.inFlight = false;
+      setTimeout(() => this.kick(), 200);
+    }
+
+    received(msg) {
+      if (msg.seq !== this.seq) return; // an answer to a request we no longer wait for
+      this.inFlight = false;
+      if (msg.type === "failed") {
+        this.status = msg.status === "missing" ? "missing" : msg.status === "connected" ? "error" : "crashed";
+        this.installCommand = msg.installCommand;
+        this.render();
+        this.env.summaryChanged();
+        if (this.status !== "missing") setTimeout(() => this.text.trim() && this.kick(), 500);
+        return;
+      }
+      this.status = "ok";
+      if (this.text !== this.sentText) {
+        this.kick(); // stale: the text changed while the host worked; ask again for the newest
+        return;
+      }
+      this.report = msg.report;
+      this.apply();
+    }
+
+    // The host came back (or settings changed): check the current text again.
+    refresh() {
+      if (!this.text.trim()) return;
+      this.sentText = null;
+      if (this.inFlight) return;
+      this.kick();
+    }
+
+    apply() {
+      const ignored = new Set(this.env.settings().ignoredRules);
+      const findings = sortFindings((this.report?.findings ?? []).filter((f) => !ignored.has(f.rule)));
+      this.findings = findings;
+      this.ranges.clear();
+      const marks = [];
+      if (!this.textarea && findings.length) {
+        const { text, segments } = read(this.el);
+        if (text === this.sentText) {
+          const C = globalThis.RapportCategories;
+          for (const f of findings) {
+            const r = range(segments, f.start, f.end);
+            if (!r) continue;
+            this.ranges.set(f, r);
+            marks.push({ category: C.categoryKey(f.category), range: r });
+          }
+        }
+      }
+      Highlights.set(this.id, marks);
+      this.render();
+      this.env.summaryChanged();
+    }
+
+    render() {
+      this.hint.render({
+        status: this.status,
+        findings: this.findings,
+        report: this.report,
+        context: this.context(),
+        length: this.text.length,
+        limit: this.def.limit ?? null,
+        installCommand: this.installCommand ?? this.env.installCommand(),
+      });
+    }
+
+    place() {
+      if (!this.el.isConnected) return;
+      this.hint.place(this.el.getBoundingClientRect());
+    }
+
+    summary() {
+      const r = this.report;
+      const ctx = this.context();
+      return {
+        id: this.id,
+        site: ctx.site,
+        surface: ctx.surface,
+        first_contact: ctx.first_contact,
+        status: this.status,
+        chars: this.text.length,
+        limit: this.def.limit ?? null,
+        level: r ? effectiveLevel(this.findings) : "ok",
+        count: this.findings.length,
+        scores: r?.scores ?? null,
+        readability: r?.readability ?? null,
+        top: this.findings.slice(0, 3).map(({ rule, category, severity, message, advice }) => ({
+          rule,
+          category,
+          severity,
+          message,
+          advice,
+        })),
+      };
+    }
+
+    detach() {
+      this.mutations.disconnect();
+      this.resize.disconnect();
+      this.el.removeEventListener("input", this.onInput);
+      if (this.el.isConnected) this.el.removeAttribute("data-rapport");
+      Highlights.clear(this.id);
+      this.hint.destroy();
+    }
+  }
+
+  globalThis.RapportBox = Box;
+})();
