@@ -1,0 +1,33 @@
+"""Rapport's analyser: rules as data plus small logic rules, scored into pitch and impersonal verdicts.
+
+Public API (used by the host and the CLI): `analyze`, `rule_catalog`, `RULESET_VERSION`;
+`explain` also returns the score breakdown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapport.analyzer.engine import RULES, RULESET_VERSION, THRESHOLDS, Analysis, run, to_report
+from rapport.context import Context, Options
+from rapport.findings import Report
+
+__all__ = ["RULESET_VERSION", "THRESHOLDS", "analyze", "explain", "rule_catalog"]
+
+
+def analyze(text: str, context: Context | None = None, options: Options | None = None) -> Report:
+    """Analyse `text` in `context` under `options` (see docs/protocol.md for the report)."""
+    return to_report(run(text, context or Context(), options or Options()))
+
+
+def explain(
+    text: str, context: Context | None = None, options: Options | None = None
+) -> tuple[Report, Analysis]:
+    """The report and the analysis behind it (per-rule score contributions, including positive signals)."""
+    an = run(text, context or Context(), options or Options())
+    return to_report(an), an
+
+
+def rule_catalog() -> list[dict[str, Any]]:
+    """Every rule: {"id","category","kind","severity","message","advice","enabled_by_default"}."""
+    return [r.public() for r in RULES]

@@ -1,0 +1,153 @@
+"""Runs the catalogue over a text: phrase matches, logic rules, scores, verdicts, Findings in UTF-16 spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapport.analyzer import logic
+from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, load_rules
+from rapport.analyzer.text import Doc, parse
+from rapport.context import Context, Options
+from rapport.findings import Finding, Readability, Report
+from rapport.spans import Utf16Offsets
+
+# Score at or above which a text is called pitchy / impersonal.
+THRESHOLDS = {"low": 65, "normal": 50, "high": 35}
+# A rule hit several times counts a bit more, up to twice its weight.
+REPEAT_BONUS = 0.5
+REPEAT_CAP = 2.0
+
+RULES, RULESET_VERSION = load_rules()
+BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+_PHRASE_RULES = [r for r in RULES if r.kind == "phrases"]
+_INDEX: PhraseIndex = build_index(_PHRASE_RULES)
+_LOGIC_RULES = [r for r in RULES if r.kind == "logic"]
+logic.check_registry({r.id for r in _LOGIC_RULES})
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything one analysis found, before it becomes a Report: hits per rule and the score breakdown."""
+
+    doc: Doc
+    context: Context
+    options: Options
+    hits: dict[str, list[logic.Hit]] = field(default_factory=dict)
+    contributions: list[tuple[str, str, int]] = field(default_factory=list)  # (rule id, score, points)
+    scores: dict[str, int] = field(default_factory=lambda: {"pitch": 0, "impersonal": 0})
+    readability: Readability | None = None
+
+
+def _applies(rule: Rule, ctx: Context, opts: Options) -> bool:
+    if rule.id in opts.disabled_rules:
+        return False
+    if rule.surfaces and ctx.surface not in rule.surfaces:
+        return False
+    return not (rule.first_contact_only and not ctx.is_first_contact)
+
+
+def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[logic.Hit]]) -> None:
+    lows = doc.lows
+    tokens = doc.tokens
+    n = len(lows)
+    i = 0
+    index = _INDEX
+    rules = _PHRASE_RULES
+    while i < n:
+        cands = index.get(lows[i])
+        if cands is not None:
+            for tail, ri in cands:
+                k = len(tail)
+                end = i + 1 + k
+                if end > n:
+                    continue
+                if k and not _tail_matches(lows, i + 1, tail):
+                    continue
+                rule = rules[ri]
+                if not _applies(rule, ctx, opts):
+                    continue
+                out.setdefault(rule.id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
+                i = end - 1
+                break
+        i += 1
+
+
+def _tail_matches(lows: list[str], at: int, tail: tuple[str, ...]) -> bool:
+    for offset, word in enumerate(tail):
+        if word != lows[at + offset] and not (word == "*" and lows[at + offset].isalnum()):
+            return False
+    return True
+
+
+def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -> Analysis:
+    doc = parse(text)
+    an = Analysis(doc, ctx, opts)
+    _match_phrases(doc, ctx, opts, an.hits)
+    if with_readability and doc.words:
+        from rapport import readability
+
+        an.readability = readability.score(text)
+    for stage in (1, 2, 3):
+        if stage == 3:
+            _score(an)
+        for rule in _LOGIC_RULES:
+            fn = logic.REGISTRY[rule.id]
+            if fn.stage != stage or not _applies(rule, ctx, opts):
+                continue
+            found = fn(an, rule)
+            if found:
+                an.hits[rule.id] = found
+    _score(an)
+    return an
+
+
+def _score(an: Analysis) -> None:
+    totals = {"pitch": 0.0, "impersonal": 0.0}
+    contributions = []
+    for rule_id, hits in an.hits.items():
+        rule = BY_ID[rule_id]
+        if not rule.weights:
+            continue
+        strength = max(h.strength for h in hits)
+        factor = min(1.0 + REPEAT_BONUS * (len(hits) - 1), REPEAT_CAP) * strength
+        for score, weight in rule.weights.items():
+            points = round(weight * factor)
+            totals[score] += points
+            contributions.append((rule_id, score, points))
+    an.contributions = contributions
+    an.scores = {k: max(0, min(100, round(v))) for k, v in totals.items()}
+
+
+def to_report(an: Analysis) -> Report:
+    threshold = THRESHOLDS[an.options.sensitivity]
+    offsets = Utf16Offsets(an.doc.text)
+    first_contact = an.context.is_first_contact
+    findings = []
+    for rule_id, hits in an.hits.items():
+        rule = BY_ID[rule_id]
+        if not rule.reported:
+            continue
+        severity = rule.severity
+        if first_contact and rule.category == "pitch":
+            severity = "error"  # nobody answers a first contact that is a blatant pitch
+        for h in hits:
+            message = rule.message.format_map(h.detail) if h.detail else rule.message
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=severity,  # type: ignore[arg-type]
+                    start=offsets.to_utf16(h.start),
+                    end=offsets.to_utf16(h.end),
+                    message=message,
+                    advice=rule.advice,
+                )
+            )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return Report(
+        pitchy=an.scores["pitch"] >= threshold,
+        impersonal=an.scores["impersonal"] >= threshold,
+        scores=dict(an.scores),
+        findings=findings,
+        readability=an.readability or Readability(),
+    )

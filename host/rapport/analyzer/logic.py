@@ -1,0 +1,512 @@
+"""Logic rules: what rule data cannot express. Each function is registered under the id of a `kind = "logic"`
+rule in host/rapport/rules/*.toml, which holds its message, advice, weights, params and examples.
+
+A function gets the running Analysis and its Rule and returns Hits (code-point spans). Stage 1 rules look at
+the text; stage 2 rules also see stage-1 hits; stage 3 rules also see the scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rapport.analyzer.text import (
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    SECOND_PERSON,
+    Doc,
+    Sentence,
+)
+from rapport.spans import utf16_len
+
+if TYPE_CHECKING:
+    from rapport.analyzer.catalog import Rule
+    from rapport.analyzer.engine import Analysis
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int  # code points
+    end: int
+    strength: float = 1.0  # scales the rule's weight (e.g. how far over a limit)
+    severity: str | None = None  # overrides the rule's severity
+    detail: dict[str, Any] = field(default_factory=dict)  # fills {fields} in the message
+
+
+LogicFn = Callable[["Analysis", "Rule"], list[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    fn: LogicFn
+    stage: int
+
+    def __call__(self, an: Analysis, rule: Rule) -> list[Hit]:
+        return self.fn(an, rule)
+
+
+REGISTRY: dict[str, Registered] = {}
+
+
+def logic(rule_id: str, stage: int = 1) -> Callable[[LogicFn], LogicFn]:
+    def register(fn: LogicFn) -> LogicFn:
+        REGISTRY[rule_id] = Registered(fn, stage)
+        return fn
+
+    return register
+
+
+def check_registry(logic_ids: set[str]) -> None:
+    missing = logic_ids - REGISTRY.keys()
+    orphans = REGISTRY.keys() - logic_ids
+    if missing or orphans:
+        raise RuntimeError(
+            f"logic rules without a function: {sorted(missing)}; functions without a rule: {sorted(orphans)}"
+        )
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+GREETINGS = frozenset(
+    {"hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "yo", "morning", "evening"}
+)
+CROWD = frozenset(
+    "there all everyone everybody folks guys team friends friend sir madam connections network people y'all"
+    " ya'll fam linkedin twitter x hiring manager sir/madam colleague colleagues professional professionals"
+    " leaders founders".split()
+)
+
+
+def _sentence_of(doc: Doc, tok_index: int) -> Sentence:
+    return doc.sentences[doc.tokens[tok_index].sentence]
+
+
+def _greeting_end(doc: Doc) -> int | None:
+    """Index of the first token after an opening greeting ("Hi", "Good morning"), or None."""
+    lows = doc.lows
+    if not lows:
+        return None
+    if lows[0] in GREETINGS:
+        return 1
+    if lows[0] == "good" and len(lows) > 1 and lows[1] in ("morning", "afternoon", "evening", "day"):
+        return 2
+    return None
+
+
+def _words_after_greeting(doc: Doc) -> list[int]:
+    """Indices of the word tokens right after an opening greeting, up to the first punctuation."""
+    g = _greeting_end(doc)
+    if g is None:
+        return []
+    out = []
+    for j in range(g, min(len(doc.tokens), g + 4)):
+        tok = doc.tokens[j]
+        if tok.kind == "punct" or doc.tokens[j].sentence != 0:
+            break
+        out.append(j)
+    return out
+
+
+def _is_name(doc: Doc, j: int) -> bool:
+    tok = doc.tokens[j]
+    if tok.kind == "mention":
+        return True
+    if tok.kind != "word" or tok.low in CROWD or tok.low in SECOND_PERSON:
+        return False
+    orig = doc.original(tok)
+    return orig[:1].isupper() and not orig.isupper() or (len(orig) <= 3 and orig[:1].isupper())
+
+
+def addressed_by_name(doc: Doc) -> tuple[int, int] | None:
+    """Span of the reader's name when the text greets or thanks someone by name."""
+    for j in _words_after_greeting(doc):
+        if _is_name(doc, j):
+            return doc.tokens[j].start, doc.tokens[j].end
+    lows = doc.lows
+    for i, low in enumerate(lows[:-1]):
+        if low in ("thanks", "thank", "congrats", "congratulations"):
+            j = i + 1 if low != "thank" else i + 2
+            if j < len(lows) and doc.tokens[j].kind in ("word", "mention") and _is_name(doc, j):
+                return doc.tokens[j].start, doc.tokens[j].end
+    if doc.tokens and doc.tokens[0].kind == "mention":
+        return doc.tokens[0].start, doc.tokens[0].end
+    return None
+
+
+def _hits_in(an: Analysis, category: str | None = None, ids: tuple[str, ...] = ()) -> list[Hit]:
+    from rapport.analyzer.engine import BY_ID
+
+    out = []
+    for rule_id, hits in an.hits.items():
+        if rule_id in ids or (category and BY_ID[rule_id].category == category and BY_ID[rule_id].reported):
+            out.extend(hits)
+    return out
+
+
+def _overlaps(hits: list[Hit], start: int, end: int) -> bool:
+    return any(h.start < end and start < h.end for h in hits)
+
+
+def _first_sentence(doc: Doc) -> Hit:
+    s = doc.sentences[0]
+    return Hit(s.start, s.end)
+
+
+# --- pitch -----------------------------------------------------------------------------------------------
+
+
+@logic("pitch.request")
+def request(an: Analysis, rule: Rule) -> list[Hit]:
+    """Imperatives aimed at the reader that make them act for the writer: "Book a call", "Check out my..."."""
+    doc = an.doc
+    verbs = frozenset(rule.params["verbs"])
+    softeners = frozenset(rule.params["softeners"])
+    objects = frozenset(rule.params["objects"])
+    hits = []
+    lows = doc.lows
+    for s in doc.sentences:
+        i = s.first
+        while i < s.last and (lows[i] in softeners or doc.tokens[i].kind == "punct"):
+            i += 1
+        if i >= s.last or lows[i] not in verbs:
+            continue
+        if i + 1 < s.last and lows[i + 1] in ("me", "i"):  # "let me", "tell me": not a request of the reader
+            continue
+        body = lows[i + 1 : s.last]
+        if any(w in objects for w in body) or any(doc.tokens[k].kind == "url" for k in range(i, s.last)):
+            hits.append(Hit(doc.tokens[i].start, s.end))
+    return hits
+
+
+@logic("pitch.self_promotion")
+def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
+    """ "We help SaaS founders scale", "I help coaches get clients": a subject, a service verb, a target."""
+    doc = an.doc
+    lows = doc.lows
+    subjects = frozenset(rule.params["subjects"])
+    verbs = frozenset(rule.params["verbs"])
+    targets = frozenset(rule.params["targets"])
+    hits = []
+    n = len(lows)
+    i = 0
+    while i < n:
+        if lows[i] in subjects:
+            j = i + 1
+            if j < n and lows[j] in (
+                "also",
+                "really",
+                "specifically",
+                "actually",
+                "now",
+                "primarily",
+                "mainly",
+            ):
+                j += 1
+            if j < n and lows[j] in verbs:
+                for k in range(j + 1, min(n, j + 6)):
+                    if doc.tokens[k].kind == "punct":
+                        break
+                    if lows[k] in targets:
+                        hits.append(Hit(doc.tokens[i].start, doc.tokens[k].end))
+                        i = k
+                        break
+        i += 1
+    return hits
+
+
+@logic("pitch.price")
+def price(an: Analysis, rule: Rule) -> list[Hit]:
+    """Selling prices and discounts: "only $49", "$99 a month", "30% off". "Coffee was $5" is not a sale."""
+    doc = an.doc
+    lows = doc.lows
+    before = frozenset(rule.params["before"])
+    after = frozenset(rule.params["after"])
+    hits = []
+    n = len(lows)
+    for i in range(n - 1):
+        low, nxt = lows[i], lows[i + 1]
+        if low in ("$", "€", "£") and nxt[:1].isdigit():
+            prev = lows[max(0, i - 2) : i]
+            follow = lows[i + 2 : i + 4]
+            if any(w in before for w in prev) or any(w in after for w in follow):
+                hits.append(Hit(doc.tokens[i].start, doc.tokens[i + 1].end))
+        elif low[:1].isdigit() and nxt == "%" and i + 2 < n and lows[i + 2] in ("off", "discount"):
+            hits.append(Hit(doc.tokens[i].start, doc.tokens[i + 2].end))
+    return hits
+
+
+@logic("pitch.link_bait")
+def link_bait(an: Analysis, rule: Rule) -> list[Hit]:
+    """Links pushed at a reader who did not ask: any link in a first contact, or several in one text."""
+    doc = an.doc
+    urls = doc.by_kind.get("url", [])
+    if not urls:
+        return []
+    if an.context.is_first_contact or len(urls) >= rule.params["max_links"] + 1:
+        return [Hit(doc.tokens[i].start, doc.tokens[i].end) for i in urls]
+    return []
+
+
+# --- impersonal ------------------------------------------------------------------------------------------
+
+
+@logic("impersonal.placeholder")
+def placeholder(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    return [Hit(doc.tokens[i].start, doc.tokens[i].end) for i in doc.by_kind.get("placeholder", [])]
+
+
+@logic("impersonal.nameless_greeting")
+def nameless_greeting(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    g = _greeting_end(doc)
+    if g is None:
+        return []
+    after = _words_after_greeting(doc)
+    if any(_is_name(doc, j) for j in after):
+        return []
+    end = doc.tokens[after[-1]].end if after else doc.tokens[g - 1].end
+    return [Hit(doc.tokens[0].start, end)]
+
+
+@logic("impersonal.self_focus")
+def self_focus(an: Analysis, rule: Rule) -> list[Hit]:
+    """Many I/we/our and little or no you/your. In posts only "we" counts: a personal "I" story is welcome."""
+    doc = an.doc
+    p = rule.params
+    if doc.words < p["min_words"]:
+        return []
+    if an.context.surface == "post":
+        self_count = doc.first_plural
+        wanted = FIRST_PERSON_PLURAL
+    else:
+        self_count = doc.first_singular + doc.first_plural
+        wanted = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+    if self_count < p["min_self"] or self_count < p["ratio"] * (doc.second + 1):
+        return []
+    first = next(i for i, low in enumerate(doc.lows) if low in wanted)
+    s = _sentence_of(doc, first)
+    strength = min(1.5, self_count / (p["ratio"] * (doc.second + 1)))
+    return [Hit(s.start, s.end, strength=strength, detail={"me": self_count, "you": doc.second})]
+
+
+@logic("impersonal.no_question", stage=2)
+def no_question(an: Analysis, rule: Rule) -> list[Hit]:
+    """A first message that asks nothing and invites no reply."""
+    doc = an.doc
+    if doc.words < rule.params["min_words"] or any(s.is_question for s in doc.sentences):
+        return []
+    if _hits_in(an, ids=("signal.invites_reply",)):
+        return []
+    s = doc.sentences[-1]
+    return [Hit(s.start, s.end)]
+
+
+@logic("impersonal.generic", stage=2)
+def generic(an: Analysis, rule: Rule) -> list[Hit]:
+    """Nothing in the text is specific to anyone: no name, no detail, no shared context, no number."""
+    doc = an.doc
+    if doc.words < rule.params["min_words"]:
+        return []
+    if "signal.reader_name" in an.hits or "signal.shared_context" in an.hits or doc.by_kind.get("mention"):
+        return []
+    starts = {s.first for s in doc.sentences}
+    for i, tok in enumerate(doc.tokens):
+        if tok.kind != "word":
+            continue
+        if tok.low[:1].isdigit():
+            return []
+        if i not in starts and tok.low != "i" and not tok.low.startswith("i'"):
+            orig = doc.original(tok)
+            if orig[:1].isupper() and not (i > 0 and doc.lows[i - 1] in GREETINGS):
+                return []  # a proper noun: a company, a place, an event
+    return [_first_sentence(doc)]
+
+
+@logic("impersonal.hashtag_stuffing")
+def hashtag_stuffing(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    tags = doc.by_kind.get("hashtag", [])
+    limits = rule.params["max_hashtags"]
+    limit = limits.get(an.context.surface, limits["post"])
+    if an.context.site == "x":
+        limit = min(limit, rule.params["max_hashtags_x"])
+    if len(tags) <= limit:
+        return []
+    first, last = tags[0], tags[-1]
+    return [Hit(doc.tokens[first].start, doc.tokens[last].end, detail={"count": len(tags)})]
+
+
+@logic("impersonal.mention_stuffing")
+def mention_stuffing(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    tags = doc.by_kind.get("mention", [])
+    if len(tags) <= rule.params["max_mentions"]:
+        return []
+    return [Hit(doc.tokens[tags[0]].start, doc.tokens[tags[-1]].end, detail={"count": len(tags)})]
+
+
+@logic("impersonal.shouting")
+def shouting(an: Analysis, rule: Rule) -> list[Hit]:
+    """Words in capitals (not acronyms) and runs of exclamation marks."""
+    doc = an.doc
+    acronyms = frozenset(rule.params["acronyms"])
+    hits: list[Hit] = []
+    caps = []
+    bangs = 0
+    for i, tok in enumerate(doc.tokens):
+        if tok.kind == "word" and len(tok.low) >= 4 and tok.low not in acronyms:
+            orig = doc.original(tok)
+            if orig.isupper() and orig.isalpha():
+                caps.append(i)
+        elif tok.low == "!":
+            bangs += 1
+            if i >= 2 and doc.lows[i - 1] == "!" and doc.lows[i - 2] == "!":
+                hits.append(Hit(doc.tokens[i - 2].start, tok.end))
+    if len(caps) >= rule.params["min_caps_words"]:
+        hits.extend(Hit(doc.tokens[i].start, doc.tokens[i].end) for i in caps)
+    if bangs >= rule.params["max_exclamations"] + 1 and not hits:
+        last = max(i for i, low in enumerate(doc.lows) if low == "!")
+        hits.append(Hit(doc.tokens[last].start, doc.tokens[last].end))
+    return hits
+
+
+# --- first contact ---------------------------------------------------------------------------------------
+
+
+@logic("first_contact.pitch", stage=3)
+def first_contact_pitch(an: Analysis, rule: Rule) -> list[Hit]:
+    from rapport.analyzer.engine import THRESHOLDS
+
+    if an.scores["pitch"] < THRESHOLDS[an.options.sensitivity]:
+        return []
+    pitch_hits = _hits_in(an, category="pitch")
+    if pitch_hits:
+        first = min(pitch_hits, key=lambda h: h.start)
+        return [Hit(first.start, first.end)]
+    return [_first_sentence(an.doc)]
+
+
+@logic("first_contact.no_reason", stage=2)
+def no_reason(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    if doc.words < rule.params["min_words"] or "signal.shared_context" in an.hits:
+        return []
+    markers = frozenset(rule.params["reason_words"])
+    if any(low in markers for low in doc.lows):
+        return []
+    return [_first_sentence(doc)]
+
+
+@logic("first_contact.no_reference")
+def no_reference(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    if doc.words < rule.params["min_words"] or doc.second or doc.by_kind.get("mention"):
+        return []
+    if addressed_by_name(doc):
+        return []
+    return [_first_sentence(doc)]
+
+
+@logic("first_contact.invite_too_long")
+def invite_too_long(an: Analysis, rule: Rule) -> list[Hit]:
+    """LinkedIn cuts invitation notes at 300 characters (200 on free accounts), counted in UTF-16 units."""
+    text = an.doc.text
+    length = utf16_len(text)
+    hard, free = rule.params["limit"], rule.params["free_limit"]
+    if length <= free:
+        return []
+    cut = hard if length > hard else free
+    start = _code_point_at_utf16(text, cut)
+    severity = "error" if length > hard else "warning"
+    return [Hit(start, len(text), severity=severity, detail={"length": length, "limit": cut})]
+
+
+def _code_point_at_utf16(text: str, offset: int) -> int:
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+@logic("first_contact.too_long")
+def first_contact_too_long(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    if doc.words <= rule.params["max_words"]:
+        return []
+    return [Hit(0, len(doc.text), detail={"words": doc.words, "limit": rule.params["max_words"]})]
+
+
+# --- readability -----------------------------------------------------------------------------------------
+
+
+def _sentence_words(doc: Doc, s: Sentence) -> int:
+    return sum(1 for i in range(s.first, s.last) if doc.tokens[i].kind == "word")
+
+
+@logic("readability.hard_to_read")
+def hard_to_read(an: Analysis, rule: Rule) -> list[Hit]:
+    r = an.readability
+    p = rule.params
+    if r is None or r.words < p["min_words"]:
+        return []
+    target = p["min_reading_ease"][an.context.surface] + (p["x_bonus"] if an.context.site == "x" else 0)
+    if r.flesch_reading_ease >= target:
+        return []
+    doc = an.doc
+    longest = max(doc.sentences, key=lambda s: _sentence_words(doc, s))
+    return [
+        Hit(
+            longest.start,
+            longest.end,
+            detail={"ease": round(r.flesch_reading_ease), "target": target, "grade": r.grade},
+        )
+    ]
+
+
+@logic("readability.long_sentence")
+def long_sentence(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    limit = rule.params["max_words_x" if an.context.site == "x" else "max_words"]
+    hits = []
+    for s in doc.sentences:
+        n = _sentence_words(doc, s)
+        if n > limit:
+            hits.append(Hit(s.start, s.end, detail={"words": n, "limit": limit}))
+    return hits
+
+
+@logic("readability.wall_of_text")
+def wall_of_text(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    limit = rule.params["max_block_words"]
+    hits = []
+    for start, end in doc.paragraphs:
+        n = sum(1 for t in doc.tokens if start <= t.start < end and t.kind == "word")
+        if n > limit:
+            hits.append(Hit(start, end, detail={"words": n, "limit": limit}))
+    return hits
+
+
+# --- positive signals (lower the scores; not findings) -----------------------------------------------------
+
+
+@logic("signal.reader_name")
+def reader_name(an: Analysis, rule: Rule) -> list[Hit]:
+    span = addressed_by_name(an.doc)
+    return [Hit(*span)] if span else []
+
+
+@logic("signal.question_to_reader", stage=2)
+def question_to_reader(an: Analysis, rule: Rule) -> list[Hit]:
+    """A real question (not a pitch phrased as one: "Would you be open to a demo?")."""
+    doc = an.doc
+    pitch_hits = _hits_in(an, category="pitch")
+    hits = []
+    for s in doc.sentences:
+        if s.is_question and _sentence_words(doc, s) >= 2 and not _overlaps(pitch_hits, s.start, s.end):
+            hits.append(Hit(s.start, s.end))
+    return hits

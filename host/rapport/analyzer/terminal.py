@@ -1,0 +1,96 @@
+"""A report in a terminal: the text with findings underlined, then findings, scores and readability."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+from rapport.analyzer.engine import THRESHOLDS, Analysis
+from rapport.findings import Report
+from rapport.spans import Utf16Offsets
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "ok": "32"}
+_MARKS = {"error": "!", "warning": "^", "info": "~"}
+_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def _paint(s: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{s}\x1b[0m" if color else s
+
+
+def _width(ch: str) -> int:
+    """Terminal columns a character takes: emoji and CJK take two, combining marks none."""
+    if unicodedata.combining(ch) or ch in "\u200d\ufe0f":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _underlined(text: str, report: Report, color: bool) -> list[str]:
+    """Each line of the text; with colour, flagged spans are underlined; without, a marker line follows."""
+    offsets = Utf16Offsets(text)
+    sev = [0] * len(text)
+    for f in report.findings:
+        rank = _RANK[f.severity]
+        for i in range(offsets.from_utf16(f.start), min(len(text), offsets.from_utf16(f.end))):
+            sev[i] = max(sev[i], rank)
+    names = {v: k for k, v in _RANK.items()}
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        marks = sev[pos : pos + len(line)]
+        if color:
+            buf, i = [], 0
+            while i < len(line):
+                j = i
+                while j < len(line) and marks[j] == marks[i]:
+                    j += 1
+                chunk = line[i:j]
+                buf.append(_paint(chunk, "4;" + _COLORS[names[marks[i]]], True) if marks[i] else chunk)
+                i = j
+            out.append("  " + "".join(buf))
+        else:
+            out.append("  " + line)
+            if any(marks):
+                cells = (
+                    (_MARKS[names[m]] if m else " ") * _width(ch) for ch, m in zip(line, marks, strict=True)
+                )
+                out.append("  " + "".join(cells).rstrip())
+        pos += len(line) + 1
+    return out
+
+
+def render(text: str, report: Report, analysis: Analysis, color: bool = False) -> str:
+    lines = _underlined(text, report, color) if text.strip() else ["  (empty text)"]
+    lines.append("")
+    offsets = Utf16Offsets(text)
+    for f in report.findings:
+        start, end = offsets.from_utf16(f.start), offsets.from_utf16(f.end)
+        quote = text[start:end].replace("\n", " ")
+        if len(quote) > 60:
+            quote = quote[:57] + "..."
+        head = _paint(f"{f.severity:7}", _COLORS[f.severity], color)
+        lines.append(f"{head} {f.rule}  \u201c{quote}\u201d")
+        lines.append(textwrap.fill(f.message, 100, initial_indent="        ", subsequent_indent="        "))
+        lines.append(
+            textwrap.fill(
+                "\u2192 " + f.advice, 100, initial_indent="        ", subsequent_indent="          "
+            )
+        )
+    if not report.findings:
+        lines.append(
+            _paint("ok", _COLORS["ok"], color) + "      nothing to fix: it reads like a person talking."
+        )
+    lines.append("")
+    threshold = THRESHOLDS[analysis.options.sensitivity]
+    for name, verdict in (("pitch", report.pitchy), ("impersonal", report.impersonal)):
+        score = report.scores[name]
+        parts = [f"{rid} {pts:+d}" for rid, s, pts in analysis.contributions if s == name and pts]
+        label = _paint("yes", "31", color) if verdict else "no"
+        why = f"  ({', '.join(parts)})" if parts else ""
+        lines.append(f"{name:<11}{score:>3}/100  {label} at threshold {threshold}{why}")
+    r = report.readability
+    lines.append(
+        f"readability  reading ease {r.flesch_reading_ease:.0f}, grade {r.grade:.1f}, "
+        f"{r.words} words, {r.sentences} sentences"
+    )
+    return "\n".join(lines) + "\n"

