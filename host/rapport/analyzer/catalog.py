@@ -1,7 +1,8 @@
 """The rule catalogue: rules as data (host/rapport/rules/*.toml) plus logic functions with the same fields.
 
 A rule's id is its path: `<file stem>.<table name>`, e.g. `pitch.call_to_action` from `[call_to_action]` in
-`pitch.toml`. Phrase rules list token patterns; a logic rule's function is registered under the same id in `rapport.analyzer.logic`. Every rule carries examples that tests/test_rules.py runs.
+`pitch.toml`. Phrase rules list token patterns; a logic rule's function is registered under
+the same id in `rapport.analyzer.logic`. Every rule carries examples that tests/test_rules.py runs.
 """
 
 from __future__ import annotations

@@ -72,9 +72,37 @@ GREETINGS = frozenset(
     {"hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "yo", "morning", "evening"}
 )
 CROWD = frozenset(
-    "there all everyone everybody folks guys team friends friend sir madam connections network people y'all"
-    " ya'll fam linkedin twitter x hiring manager sir/madam colleague colleagues professional professionals"
-    " leaders founders".split()
+    [
+        "there",
+        "all",
+        "everyone",
+        "everybody",
+        "folks",
+        "guys",
+        "team",
+        "friends",
+        "friend",
+        "sir",
+        "madam",
+        "connections",
+        "network",
+        "people",
+        "y'all",
+        "ya'll",
+        "fam",
+        "linkedin",
+        "twitter",
+        "x",
+        "hiring",
+        "manager",
+        "sir/madam",
+        "colleague",
+        "colleagues",
+        "professional",
+        "professionals",
+        "leaders",
+        "founders",
+    ]
 )
 
 

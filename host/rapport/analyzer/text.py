@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 # Order matters: URLs, placeholders, hashtags and mentions before plain words. Matched on lowercased text.
-_FIELD = r"(?:first|last|full|your|their|contact|job|company|recipient)?[ _]?(?:name|company|title|role|industry|city)"
+_FIELD = (
+    r"(?:first|last|full|your|their|contact|job|company|recipient)?[ _]?"
+    r"(?:name|company|title|role|industry|city)"
+)
 _TOKEN_RE = re.compile(
     rf"""
     (?P<url>https?://[^\s<>"]+ | www\.[^\s<>"]+
