@@ -123,7 +123,7 @@ class Platform:
             "localappdata": self.env.get("LOCALAPPDATA") or str(self.p(home, "AppData", "Local")),
             "appdata": self.env.get("APPDATA") or str(self.p(home, "AppData", "Roaming")),
         }
-        return self.p(*pattern.format(**names).split("/"))
+        return self.p(pattern.format(**names))  # "/" separates parts in both flavours
 
 
 @dataclass(frozen=True)
