@@ -40,4 +40,5 @@ class Utf16Offsets:
 
 
 def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    """JavaScript's `text.length`; a lone surrogate (JSON can carry one) counts as one unit."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
