@@ -118,7 +118,8 @@ def file_digest(paths: list[Path], extra: str = "") -> str:
                 continue
             if any(part.endswith(".egg-info") for part in f.parts):
                 continue
-            h.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes() + b"\0")
+            name = f.relative_to(ROOT) if f.is_relative_to(ROOT) else f
+            h.update(str(name).encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 
 
