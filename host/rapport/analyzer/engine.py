@@ -47,29 +47,28 @@ def _applies(rule: Rule, ctx: Context, opts: Options) -> bool:
 
 
 def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[logic.Hit]]) -> None:
+    """Every phrase rule's matches over the tokens: per rule the longest match at a position, no overlaps."""
     lows = doc.lows
     tokens = doc.tokens
     n = len(lows)
-    i = 0
     index = _INDEX
     rules = _PHRASE_RULES
-    while i < n:
+    busy_until: dict[int, int] = {}  # rule index -> token index its last match ended at
+    for i in range(n):
         cands = index.get(lows[i])
-        if cands is not None:
-            for tail, ri in cands:
-                k = len(tail)
-                end = i + 1 + k
-                if end > n:
-                    continue
-                if k and not _tail_matches(lows, i + 1, tail):
-                    continue
-                rule = rules[ri]
-                if not _applies(rule, ctx, opts):
-                    continue
-                out.setdefault(rule.id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
-                i = end - 1
-                break
-        i += 1
+        if cands is None:
+            continue
+        for tail, ri in cands:  # longest first
+            if busy_until.get(ri, 0) > i:
+                continue
+            end = i + 1 + len(tail)
+            if end > n or (tail and not _tail_matches(lows, i + 1, tail)):
+                continue
+            rule = rules[ri]
+            if not _applies(rule, ctx, opts):
+                continue
+            out.setdefault(rule.id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
+            busy_until[ri] = end
 
 
 def _tail_matches(lows: list[str], at: int, tail: tuple[str, ...]) -> bool:

@@ -199,7 +199,7 @@ def request(an: Analysis, rule: Rule) -> list[Hit]:
             i += 1
         if i >= s.last or lows[i] not in verbs:
             continue
-        if i + 1 < s.last and lows[i + 1] in ("me", "i"):  # "let me", "tell me": not a request of the reader
+        if lows[i] == "let" and i + 1 < s.last and lows[i + 1] == "me":  # "let me know": not an order
             continue
         body = lows[i + 1 : s.last]
         if any(w in objects for w in body) or any(doc.tokens[k].kind == "url" for k in range(i, s.last)):
@@ -232,15 +232,25 @@ def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
             ):
                 j += 1
             if j < n and lows[j] in verbs:
-                for k in range(j + 1, min(n, j + 6)):
+                for k in range(j + 1, min(n, j + 8)):
                     if doc.tokens[k].kind == "punct":
                         break
-                    if lows[k] in targets:
+                    # "for small businesses", "for ceramicists": a service aimed at a group of buyers
+                    for_group = lows[k - 1] == "for" and lows[k] not in _POSSESSIVE
+                    for_group = for_group and _plural(lows, k, min(n, k + 3))
+                    if lows[k] in targets or for_group:
                         hits.append(Hit(doc.tokens[i].start, doc.tokens[k].end))
                         i = k
                         break
         i += 1
     return hits
+
+
+_POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "the", "me", "us", "him", "them", "it"})
+
+
+def _plural(lows: list[str], start: int, stop: int) -> bool:
+    return any(len(w) > 3 and w.endswith("s") and not w.endswith("ss") for w in lows[start:stop])
 
 
 @logic("pitch.price")
@@ -398,6 +408,31 @@ def shouting(an: Analysis, rule: Rule) -> list[Hit]:
         last = max(i for i, low in enumerate(doc.lows) if low == "!")
         hits.append(Hit(doc.tokens[last].start, doc.tokens[last].end))
     return hits
+
+
+@logic("impersonal.empty_reply")
+def empty_reply(an: Analysis, rule: Rule) -> list[Hit]:
+    """A short reply made only of praise and agreement words (or only emoji): it fits under any post."""
+    doc = an.doc
+    text = doc.text.strip()
+    if not text or doc.words > rule.params["max_words"] or doc.by_kind.get("mention"):
+        return []
+    generic = frozenset(rule.params["generic"])
+    if any(t.kind == "word" and t.low not in generic for t in doc.tokens):
+        return []
+    if any(t.kind in ("url", "placeholder") for t in doc.tokens) or "?" in doc.lows:
+        return []
+    return [Hit(0, len(doc.text))]
+
+
+@logic("impersonal.corporate_voice")
+def corporate_voice(an: Analysis, rule: Rule) -> list[Hit]:
+    doc = an.doc
+    if doc.first_singular or doc.first_plural < rule.params["min_we"]:
+        return []
+    first = next(i for i, t in enumerate(doc.tokens) if t.low in FIRST_PERSON_PLURAL)
+    s = _sentence_of(doc, first)
+    return [Hit(s.start, s.end, strength=min(1.5, doc.first_plural / (2 * rule.params["min_we"]) + 0.5))]
 
 
 # --- first contact ---------------------------------------------------------------------------------------
