@@ -56,7 +56,6 @@ FREEZE_ARGS = [
     "--log-level",
     "WARN",
 ]
-EXTRAS = {"build": ["build"], "install": ["build"], "uninstall": ["build"], "doctor": ["build"]}
 EXTRAS_ALL = ["build", "test", "bench", "dev"]
 
 
@@ -346,12 +345,12 @@ def step_editor_fixtures() -> str:
     digest = file_digest([p for p in EDITORS.iterdir() if p.name not in ("dist", "node_modules")])
     if read_stamp(stamp_file).get("digest") == digest:
         return "reused (sources and package-lock unchanged)"
-    lock_digest = file_digest([EDITORS / "package-lock.json"])
-    modules_stamp = EDITORS / "node_modules" / ".rapport-lock.json"
-    if read_stamp(modules_stamp).get("digest") != lock_digest:
-        if subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=EDITORS).returncode != 0:
-            raise BuildError(f"npm ci failed in {EDITORS}")
-        write_stamp(modules_stamp, {"digest": lock_digest})
+    installed = EDITORS / "node_modules" / ".package-lock.json"  # npm writes it on every install
+    stale = (
+        not installed.exists() or installed.stat().st_mtime < (EDITORS / "package-lock.json").stat().st_mtime
+    )
+    if stale and subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=EDITORS).returncode != 0:
+        raise BuildError(f"npm ci failed in {EDITORS}")
     if subprocess.run([npm, "run", "build"], cwd=EDITORS).returncode != 0:
         raise BuildError(f"npm run build failed in {EDITORS}")
     write_stamp(stamp_file, {"digest": digest})
@@ -423,7 +422,6 @@ def run_tests(pytest_args: list[str]) -> int:
 def run_install(args: argparse.Namespace) -> int:
     from rapport.install import installer
 
-    build_if_needed(args, EXTRAS["install"])
     info = json.loads((DIST / "build.json").read_text())
     return installer.install_command(
         host=Path(info["host"]),
@@ -453,6 +451,7 @@ def run_doctor(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from rapport.install import demo
 
+    Steps().run("build the npm editor fixtures", step_editor_fixtures)
     info = json.loads((DIST / "build.json").read_text())
     return demo.demo_command(
         info,
@@ -511,8 +510,11 @@ def main(argv: list[str]) -> int:
             return 0
         if command == "test":
             return run_tests(rest)
-        if command == "demo":
-            build(extras)
+        if command in ("install", "demo"):
+            build_if_needed(args, extras)
+        else:
+            with build_lock():
+                step_install_package(extras)
         return {"install": run_install, "uninstall": run_uninstall, "doctor": run_doctor, "demo": run_demo}[
             command
         ](args)

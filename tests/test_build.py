@@ -131,3 +131,21 @@ def test_unknown_commands_and_arguments_are_refused():
             [sys.executable, str(ROOT / "build.py"), *argv], capture_output=True, text=True, timeout=60
         )
         assert done.returncode == 2 and "usage: build.py" in done.stderr
+
+
+@pytest.mark.frozen
+@pytest.mark.browser
+def test_demo_writes_a_screenshot_of_a_pitch_being_flagged(build_info, tmp_path):
+    picture = tmp_path / "demo.png"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "demo", "--headless", "--screenshot", str(picture)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, RAPPORT_BUILD_DONE="1"),
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and picture.stat().st_size > 20_000
+    assert "hint level: warning" in done.stdout or "hint level: error" in done.stdout
