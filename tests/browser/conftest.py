@@ -1,5 +1,5 @@
-"""Browser fixtures: Debian's Chromium (headless, via Playwright) with the built extension loaded, the real host
-registered under the test's own profile, and the saved fixture pages served at the sites' real URLs."""
+"""Browser fixtures: Debian's Chromium (headless, via Playwright) with the built extension loaded, the real
+host registered under the test's own profile, and the saved fixture pages served at the sites' real URLs."""
 
 from __future__ import annotations
 
@@ -25,7 +25,12 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 IMAGES = ROOT / "docs" / "img"
 ROUTES = json.loads((PAGES / "routes.json").read_text())["pages"]
 SITES = re.compile(r"^https://(www\.linkedin\.com|linkedin\.com|x\.com|twitter\.com)/")
-CONTENT_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json"}
+CONTENT_TYPES = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".json": "application/json",
+}
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +42,9 @@ def chromium_path() -> str:
             return candidate
     if os.environ.get("RAPPORT_SKIP_BROWSER") == "1":
         pytest.skip("chromium is not installed and RAPPORT_SKIP_BROWSER=1")
-    pytest.fail("chromium is not installed (Debian: apt-get install -y chromium); set RAPPORT_SKIP_BROWSER=1 to skip")
+    pytest.fail(
+        "chromium is not installed (Debian: apt-get install -y chromium); set RAPPORT_SKIP_BROWSER=1 to skip"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +54,9 @@ def editor_bundles() -> Path:
     if not all((dist / f"{name}.js").exists() for name in ("quill", "tiptap", "draft")):
         npm = shutil.which("npm")
         if not npm:
-            pytest.fail("npm is missing: the editor fixtures are built from npm packages (install Node.js 20+)")
+            pytest.fail(
+                "npm is missing: the editor fixtures are built from npm packages (install Node.js 20+)"
+            )
         if not (EDITORS / "node_modules").is_dir():
             subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=EDITORS, check=True)
         subprocess.run([npm, "run", "build"], cwd=EDITORS, check=True)
@@ -72,7 +81,11 @@ def serve_fixtures(context, editors: Path) -> None:
         if file is None or not file.is_file():
             route.fulfill(status=404, content_type="text/plain", body="not a fixture")
             return
-        route.fulfill(status=200, content_type=CONTENT_TYPES.get(file.suffix, "application/octet-stream"), body=file.read_bytes())
+        route.fulfill(
+            status=200,
+            content_type=CONTENT_TYPES.get(file.suffix, "application/octet-stream"),
+            body=file.read_bytes(),
+        )
 
     context.route(SITES, handle)
 
@@ -113,7 +126,9 @@ class Browser:
         return page
 
     def reset_settings(self) -> None:
-        self.worker.evaluate("() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.remove('stats')])")
+        self.worker.evaluate(
+            "() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.remove('stats')])"
+        )
 
     def close_pages(self) -> None:
         for page in list(self.context.pages):
@@ -192,7 +207,9 @@ def register_host(profile: Path) -> None:
         env=dict(os.environ, RAPPORT_BUILD_DONE="1"),
     )
     manifest = profile / "NativeMessagingHosts" / "org.rapport.host.json"
-    assert done.returncode == 0 and manifest.exists(), f"build.py install failed:\n{done.stdout}\n{done.stderr}"
+    assert done.returncode == 0 and manifest.exists(), (
+        f"build.py install failed:\n{done.stdout}\n{done.stderr}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -212,7 +229,9 @@ def extension_dir(build_info) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance, extension_dir, build_info, editor_bundles, tmp_path_factory) -> Iterator[Browser]:
+def browser(
+    playwright_instance, extension_dir, build_info, editor_bundles, tmp_path_factory
+) -> Iterator[Browser]:
     """The shared browser: extension loaded, frozen host registered."""
     profile = tmp_path_factory.mktemp("chromium-profile")
     register_host(profile)
