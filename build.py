@@ -36,8 +36,7 @@ WINDOWS = os.name == "nt"
 HOST_DIR = DIST / "host" / "rapport-host"
 HOST_EXE = HOST_DIR / ("rapport-host.exe" if WINDOWS else "rapport-host")
 ENTRY = ROOT / "host" / "rapport" / "_pyinstaller" / "entry.py"
-WEB_EXT_VERSION = "10.7.0"
-WEB_EXT = WORK / "tools" / "node_modules" / ".bin" / ("web-ext.cmd" if WINDOWS else "web-ext")
+WEB_EXT_VERSIONS = {20: "10.7.0", 18: "8.10.0"}  # newest web-ext for Node >= 20, and for Debian 12's Node 18
 
 # Everything that changes the frozen binary apart from the sources and installed packages.
 FREEZE_ARGS = [
@@ -381,23 +380,44 @@ def step_chromium() -> str:
     raise BuildError(f"Chromium is needed for the browser tests; install it: sudo {command}")
 
 
+def web_ext_version() -> str:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not (node and npm):
+        raise BuildError(
+            "Node.js and npm are needed to lint the Firefox build (Debian: apt-get install nodejs npm)"
+        )
+    major = int(
+        subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip("v\n").split(".")[0]
+    )
+    return next(
+        version for floor, version in sorted(WEB_EXT_VERSIONS.items(), reverse=True) if major >= floor
+    )
+
+
 def ensure_web_ext() -> Path:
-    """web-ext (Mozilla's linter) in build/tools, pinned; installed with npm on first use."""
-    if WEB_EXT.exists():
-        return WEB_EXT
-    npm = shutil.which("npm")
-    if not npm:
-        raise BuildError("npm is missing; install Node.js 20+ to lint the Firefox build with web-ext")
-    tools = WEB_EXT.parents[2]
+    """web-ext (Mozilla's linter), pinned, in the git-ignored build/tools; installed with npm on first use."""
+    version = web_ext_version()
+    tools = WORK / "tools" / f"web-ext-{version}"
+    web_ext = tools / "node_modules" / ".bin" / ("web-ext.cmd" if WINDOWS else "web-ext")
+    if web_ext.exists():
+        return web_ext
     tools.mkdir(parents=True, exist_ok=True)
-    cmd = [npm, "install", "--prefix", str(tools), "--no-audit", "--no-fund", f"web-ext@{WEB_EXT_VERSION}"]
-    if subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode != 0 or not WEB_EXT.exists():
-        raise BuildError(f"npm install web-ext@{WEB_EXT_VERSION} failed")
-    return WEB_EXT
+    cmd = [
+        shutil.which("npm"),
+        "install",
+        "--prefix",
+        str(tools),
+        "--no-audit",
+        "--no-fund",
+        f"web-ext@{version}",
+    ]
+    if subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode != 0 or not web_ext.exists():
+        raise BuildError(f"npm install web-ext@{version} failed")
+    return web_ext
 
 
 def step_web_ext() -> str:
-    return f"{ensure_web_ext().relative_to(ROOT)} {WEB_EXT_VERSION}"
+    return str(ensure_web_ext().relative_to(ROOT))
 
 
 def run_tests(pytest_args: list[str]) -> int:
