@@ -52,6 +52,14 @@ FREEZE_ARGS = [
     "rapport.install",
     "--exclude-module",
     "jinja2",
+    # Never imported at run time (rapport.readability shims textstat's nltk use), but once collected their
+    # runtime hooks import nltk and pkg_resources at every start: ~300 ms before the first reply.
+    "--exclude-module",
+    "nltk",
+    "--exclude-module",
+    "pkg_resources",
+    "--exclude-module",
+    "setuptools",
     "--log-level",
     "WARN",
 ]
