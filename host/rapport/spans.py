@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Offsets:
@@ -12,7 +15,7 @@ class Utf16Offsets:
 
     def __init__(self, text: str) -> None:
         # Positions (code points) of characters outside the BMP: each takes two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self.length_utf16 = len(text) + len(self._astral)
 
     def to_utf16(self, index: int) -> int:

@@ -151,18 +151,22 @@ def expand(pattern: str) -> list[tuple[str, ...]]:
     return out
 
 
-PhraseIndex = dict[str, list[tuple[tuple[str, ...], int]]]
+# A trie over words: each node maps a word (or "*") to the next node; key "" holds the rule indices that end there.
+PhraseIndex = dict[str, Any]
 
 
 def build_index(rules: list[Rule]) -> PhraseIndex:
-    """first word -> [(remaining words, rule index)], longest first, for matching over tokens."""
-    index: PhraseIndex = {}
+    """One trie of every expanded pattern, so matching costs a few dict lookups per token."""
+    root: PhraseIndex = {}
     for ri, rule in enumerate(rules):
         for pattern in rule.phrases:
             for words in expand(pattern):
                 if words[0] == "*":
                     raise RuleError(f"{rule.id}: a pattern cannot start with *: {pattern!r}")
-                index.setdefault(words[0], []).append((words[1:], ri))
-    for tails in index.values():
-        tails.sort(key=lambda t: -len(t[0]))
-    return index
+                node = root
+                for w in words:
+                    node = node.setdefault(w, {})
+                ends = node.setdefault("", [])
+                if ri not in ends:
+                    ends.append(ri)
+    return root

@@ -51,31 +51,36 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
     lows = doc.lows
     tokens = doc.tokens
     n = len(lows)
-    index = _INDEX
+    root = _INDEX
     rules = _PHRASE_RULES
     busy_until: dict[int, int] = {}  # rule index -> token index its last match ended at
     for i in range(n):
-        cands = index.get(lows[i])
-        if cands is None:
+        node = root.get(lows[i])
+        if node is None:
             continue
-        for tail, ri in cands:  # longest first
-            if busy_until.get(ri, 0) > i:
+        longest: dict[int, int] = {}  # rule index -> end token of its longest match starting at i
+        stack = [(node, i + 1)]
+        while stack:
+            node, j = stack.pop()
+            for ri in node.get("", ()):
+                if longest.get(ri, 0) < j:
+                    longest[ri] = j
+            if j >= n:
                 continue
-            end = i + 1 + len(tail)
-            if end > n or (tail and not _tail_matches(lows, i + 1, tail)):
+            nxt = node.get(lows[j])
+            if nxt is not None:
+                stack.append((nxt, j + 1))
+            wild = node.get("*")
+            if wild is not None and tokens[j].kind == "word":
+                stack.append((wild, j + 1))
+        for ri, end in longest.items():
+            if busy_until.get(ri, 0) > i:
                 continue
             rule = rules[ri]
             if not _applies(rule, ctx, opts):
                 continue
             out.setdefault(rule.id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
             busy_until[ri] = end
-
-
-def _tail_matches(lows: list[str], at: int, tail: tuple[str, ...]) -> bool:
-    for offset, word in enumerate(tail):
-        if word != lows[at + offset] and not (word == "*" and lows[at + offset].isalnum()):
-            return False
-    return True
 
 
 def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -> Analysis:

@@ -546,12 +546,18 @@ def long_sentence(an: Analysis, rule: Rule) -> list[Hit]:
 def wall_of_text(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     limit = rule.params["max_block_words"]
-    hits = []
-    for start, end in doc.paragraphs:
-        n = sum(1 for t in doc.tokens if start <= t.start < end and t.kind == "word")
-        if n > limit:
-            hits.append(Hit(start, end, detail={"words": n, "limit": limit}))
-    return hits
+    counts = [0] * len(doc.paragraphs)
+    p = 0
+    for t in doc.tokens:  # tokens and paragraphs are both in text order: one pass
+        while p < len(doc.paragraphs) - 1 and t.start >= doc.paragraphs[p][1]:
+            p += 1
+        if t.kind == "word":
+            counts[p] += 1
+    return [
+        Hit(start, end, detail={"words": n, "limit": limit})
+        for (start, end), n in zip(doc.paragraphs, counts, strict=True)
+        if n > limit
+    ]
 
 
 # --- positive signals (lower the scores; not findings) -----------------------------------------------------

@@ -1,0 +1,106 @@
+"""Analyser speed: warm p50/p95 per text size, cold textstat load, and the ratio against proselint 0.16.
+
+Run: `python3 bench/bench_analyzer.py` (proselint comes with the `bench` extra). Not a test: it prints a table.
+Every timed call gets a different text (a counter is appended), so textstat's per-text cache never helps.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+SIZES = (280, 1000, 3000)
+RUNS = 300
+
+SAMPLE = (
+    "Hi Sam, I came across your profile and loved your post about onboarding remote engineers. "
+    "We help SaaS companies cut ramp-up time in half with our platform 🚀. Would you be open to a quick call "
+    "next week? I think it could be a game changer for your team, and I'd love to hear how you run it today.\n"
+    "Last year I changed teams twice and learned that the first week decides almost everything. "
+    "Thanks for sharing what worked for you! #onboarding #remote "
+)
+
+
+def text_of(size: int, salt: int) -> str:
+    base = (SAMPLE * (size // len(SAMPLE) + 2))[: size - 8]
+    return f"{base} n{salt:06d}"
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def time_calls(fn, size: int, runs: int) -> list[float]:
+    out = []
+    for i in range(runs):
+        text = text_of(size, i)
+        t0 = time.perf_counter()
+        fn(text)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def cold_textstat_ms() -> tuple[float, float]:
+    """A fresh interpreter: time to `warm()` (textstat + dictionary + hyphenation) and the first score."""
+    code = (
+        "import time; t=time.perf_counter(); from rapport import readability; readability.warm();"
+        "w=time.perf_counter(); import rapport; rapport.analyze('Hello there, how are you today?');"
+        "print((w-t)*1000, (time.perf_counter()-t)*1000)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    warm, first = (float(x) for x in out.stdout.split())
+    return warm, first
+
+
+def proselint_fn():
+    try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError:
+        return None
+    CheckRegistry().register_many(__register__)
+    return lambda text: LintFile("<bench>", text).lint()
+
+
+def main() -> None:
+    import rapport
+    from rapport import readability
+
+    readability.warm()
+    for size in SIZES:  # warm both tools on every size first
+        time_calls(rapport.analyze, size, 20)
+    lint = proselint_fn()
+    if lint:
+        for size in SIZES:
+            time_calls(lint, size, 3)
+
+    rows = []
+    for size in SIZES:
+        ours = time_calls(rapport.analyze, size, RUNS)
+        theirs = time_calls(lint, size, max(20, RUNS // 10)) if lint else []
+        rows.append((size, ours, theirs))
+
+    print(f"Rapport analyser benchmark (Python {sys.version.split()[0]}, {RUNS} distinct texts per size)\n")
+    print(f"{'chars':>6} | {'p50 ms':>7} | {'p95 ms':>7} | {'proselint p50':>13} | {'ratio (p50)':>11}")
+    print("-" * 58)
+    for size, ours, theirs in rows:
+        p50, p95 = statistics.median(ours), percentile(ours, 0.95)
+        if theirs:
+            t50 = statistics.median(theirs)
+            print(f"{size:>6} | {p50:>7.3f} | {p95:>7.3f} | {t50:>13.2f} | {t50 / p50:>10.0f}x")
+        else:
+            print(f"{size:>6} | {p50:>7.3f} | {p95:>7.3f} | {'n/a':>13} | {'n/a':>11}")
+    warm, first = cold_textstat_ms()
+    print(
+        f"\ncold start, fresh process: readability.warm() {warm:.0f} ms; first analyze done at {first:.0f} ms"
+    )
+    if not lint:
+        print("(proselint not installed: pip install -e '.[bench]')")
+
+
+if __name__ == "__main__":
+    main()
