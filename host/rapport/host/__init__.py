@@ -19,9 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     who = caller.identify(args)
     if not who.allowed:
         server.log("refusing a caller that is not the Rapport extension")
-    else:
-        server.start_warm_up()
+    dispatcher = Dispatcher(caller_allowed=who.allowed)
+    warm_up = server.start_warm_up if who.allowed else None
     try:
-        return server.serve(channel.frames_in, channel.frames_out, Dispatcher(caller_allowed=who.allowed))
+        return server.serve(channel.frames_in, channel.frames_out, dispatcher, after_first_reply=warm_up)
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from rapport.host.dispatch import Dispatcher, log_exception
@@ -52,8 +53,14 @@ def start_warm_up() -> threading.Thread:
     return thread
 
 
-def serve(frames_in: BinaryIO, frames_out: BinaryIO, dispatcher: Dispatcher) -> int:
-    """Answer every frame on `frames_in` with one frame on `frames_out`, in order. Returns the exit code."""
+def serve(
+    frames_in: BinaryIO,
+    frames_out: BinaryIO,
+    dispatcher: Dispatcher,
+    after_first_reply: Callable[[], object] | None = None,
+) -> int:
+    """Answer every frame on `frames_in` with one frame on `frames_out`, in order. Returns the exit code.
+    `after_first_reply` runs once the first reply is out (the warm-up: it must not slow `hello` down)."""
     reader = FrameReader(frames_in)
     while True:
         try:
@@ -78,6 +85,9 @@ def serve(frames_in: BinaryIO, frames_out: BinaryIO, dispatcher: Dispatcher) -> 
         if not _write(frames_out, frame):
             log(f"output closed; exiting with {EXIT_OUTPUT_CLOSED}")
             return EXIT_OUTPUT_CLOSED
+        if after_first_reply is not None:
+            after_first_reply()
+            after_first_reply = None
 
 
 def _write(out: BinaryIO, frame: bytes) -> bool:
