@@ -1,6 +1,6 @@
 """Analyser speed: warm p50/p95 per text size, cold textstat load, and the ratio against proselint 0.16.
 
-Run: `python3 bench/bench_analyzer.py` (proselint comes with the `bench` extra). Not a test: it prints a table.
+Run: `python3 bench/bench_analyzer.py` (proselint comes with the `bench` extra). Not a test: prints a table.
 Every timed call gets a different text (a counter is appended), so textstat's per-text cache never helps.
 """
 
@@ -17,7 +17,7 @@ RUNS = 300
 SAMPLE = (
     "Hi Sam, I came across your profile and loved your post about onboarding remote engineers. "
     "We help SaaS companies cut ramp-up time in half with our platform 🚀. Would you be open to a quick call "
-    "next week? I think it could be a game changer for your team, and I'd love to hear how you run it today.\n"
+    "next week? I think it could be a game changer for your team, and I'd love to hear how you run it now.\n"
     "Last year I changed teams twice and learned that the first week decides almost everything. "
     "Thanks for sharing what worked for you! #onboarding #remote "
 )

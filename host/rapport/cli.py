@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     rules = sub.add_parser("rules", help="list the rules with their messages and advice")
-    rules.add_argument("--json", action="store_true")
+    fmt = rules.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--markdown", action="store_true", help="the rule reference (docs/rules.md)")
 
     ev = sub.add_parser("eval", help="precision, recall and F1 on a labelled JSONL corpus")
     ev.add_argument("file")
@@ -260,6 +262,11 @@ def _rules(args: argparse.Namespace) -> int:
     from rapport.analyzer import RULESET_VERSION, rule_catalog
 
     rules = rule_catalog()
+    if args.markdown:
+        from rapport.analyzer.docs import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return 0
     if args.json:
         print(json.dumps({"ruleset": RULESET_VERSION, "rules": rules}, ensure_ascii=False, indent=2))
         return 0

@@ -151,7 +151,7 @@ def expand(pattern: str) -> list[tuple[str, ...]]:
     return out
 
 
-# A trie over words: each node maps a word (or "*") to the next node; key "" holds the rule indices that end there.
+# A trie over words: a node maps a word (or "*") to the next node; key "" lists the rules that end there.
 PhraseIndex = dict[str, Any]
 
 
