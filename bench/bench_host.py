@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--requests", type=int, help="requests in the long run (default 200,000)")
     parser.add_argument("--spawns", type=int, help="cold starts to take the median of (default 10)")
+    parser.add_argument("--frozen", help="frozen host executable (default: `host` in dist/build.json)")
     args = parser.parse_args(argv)
     quick = args.quick or os.environ.get("RAPPORT_BENCH_QUICK") == "1"
     count = args.requests or (20_000 if quick else 200_000)
@@ -191,8 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     rows = []
-    frozen = frozen_host()
-    for name, cmd in (("frozen (dist/build.json)", frozen), ("source (python -m rapport host)", SOURCE_HOST)):
+    frozen = [args.frozen] if args.frozen else frozen_host()
+    for name, cmd in (
+        (f"frozen ({frozen[0] if frozen else 'dist/build.json'})", frozen),
+        ("source (python -m rapport host)", SOURCE_HOST),
+    ):
         if cmd is None:
             rows.append((name, "not built", "", ""))
             continue
