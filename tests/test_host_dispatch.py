@@ -144,3 +144,19 @@ def test_text_cap_is_checked_before_analysis():
     reply = Dispatcher().handle({"id": 1, "type": "analyze", "text": "a" * (MAX_TEXT_UTF16 + 1)})
     assert reply["error"]["name"] == "text_too_long"
     assert str(MAX_TEXT_UTF16) in reply["error"]["message"]
+
+
+def test_hello_does_not_load_textstat():
+    """`hello` is answered before the readability data loads (that happens in the warm-up thread)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from rapport.host.dispatch import Dispatcher\n"
+        "reply = Dispatcher().handle({'id': 1, 'type': 'hello'})\n"
+        "assert reply['ok'], reply\n"
+        "assert 'textstat' not in sys.modules, 'hello loaded textstat'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -249,3 +249,16 @@ def test_our_extension_is_served(host_cmd, args):
     with HostProcess(host_cmd, args) as host:
         assert host.request({"id": 1, "type": "hello"})["ok"] is True
         assert host.finish() == 0
+
+
+def test_frame_trickled_byte_by_byte(host):
+    """A header and body split across many pipe writes (and reads) still make one request."""
+    import time
+
+    data = frame({"id": "slow", "type": "ping"})
+    for i in range(len(data)):
+        host.send_raw(data[i : i + 1])
+        if i < 6:
+            time.sleep(0.02)  # let the host see the header in pieces
+    assert host.read() == {"id": "slow", "ok": True, "result": {"pong": True}}
+    assert host.finish() == 0
