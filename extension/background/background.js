@@ -126,7 +126,9 @@
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     const handler = msg && handlers[msg.type];
-    if (!handler || !fromUs(sender) || sender.tab) return false;
+    // Only our own pages (popup, options) ask these; content scripts talk over their port.
+    const ownPage = fromUs(sender) && String(sender.url ?? "").startsWith(api.runtime.getURL(""));
+    if (!handler || !ownPage) return false;
     handler(msg).then(
       (result) => sendResponse({ ok: true, result }),
       (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }),

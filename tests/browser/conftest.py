@@ -65,7 +65,7 @@ def editor_bundles() -> Path:
 
 def serve_fixtures(context, editors: Path) -> None:
     """Every request is answered locally: fixture pages at the sites' URLs, nothing reaches the network."""
-    context.route("**/*", lambda route: route.abort())
+    context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
 
     def handle(route):
         url = route.request.url.split("#")[0]

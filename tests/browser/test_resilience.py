@@ -1,0 +1,70 @@
+"""The host can vanish: killed mid-session it is restarted and the hint catches up within 2 s; never
+installed, the hint and the popup say so (once, with the install command) and nothing is thrown into the page."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from browser_surfaces import BY_NAME, PITCH
+from conftest import wait_until
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_killed_host_recovers_within_two_seconds(b):
+    surface = BY_NAME["x-post"]
+    page = surface.open(b)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(e))
+    page.click(surface.editor)
+    page.keyboard.type(PITCH)
+    hint = surface.hint(page)
+    expect(hint).to_have_attribute("data-chars", str(len(PITCH)), timeout=5000)
+    before = set(b.host_pids())
+    assert b.kill_host() >= 1
+
+    started = time.monotonic()
+    page.keyboard.type(" Reply here")
+    expect(hint).to_have_attribute("data-chars", str(len(PITCH) + 11), timeout=2000)
+    recovered = time.monotonic() - started
+    expect(hint).to_have_attribute("data-status", "ok")
+    expect(hint).to_have_attribute("data-level", "warning")
+    after = set(wait_until(b.host_pids, timeout=2))
+    assert after and not (after & before), "a new host process serves the extension"
+    assert recovered < 2.0
+    assert surface.text(page) == PITCH + " Reply here"
+    assert not errors
+    print(f"\nhost killed: hint updated again after {recovered * 1000:.0f} ms")
+
+
+def test_missing_host_is_reported_in_hint_and_popup(browser_without_host):
+    b = browser_without_host
+    surface = BY_NAME["linkedin-message-page"]
+    page = surface.open(b)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(e))
+    page.click(surface.editor)
+    page.keyboard.type(PITCH)
+    hint = surface.hint(page)
+    expect(hint).to_have_attribute("data-status", "missing", timeout=5000)
+    expect(hint.locator(".pill")).to_contain_text("host not installed")
+    # Typing on keeps one quiet notice: no error storm, nothing thrown into the page, text untouched.
+    page.keyboard.type(" Thanks!")
+    time.sleep(0.3)
+    expect(page.locator("rapport-hint[data-status=missing]")).to_have_count(1)
+    assert surface.text(page) == PITCH + " Thanks!"
+    assert surface.caret(page) == len(PITCH + " Thanks!")
+    assert not errors
+    hint.locator(".pill").click()
+    expect(hint.locator(".card")).to_contain_text("python3 build.py install")
+
+    popup = b.popup(b.tab_id(surface.url))
+    expect(popup.locator("#missing")).to_be_visible()
+    expect(popup.locator("#install-command")).to_have_text("python3 build.py install")
+    expect(popup.locator("#host-status")).to_have_text("Not installed")
+    expect(popup.locator("#retry")).to_be_enabled()
+    popup.locator("#retry").click()
+    expect(popup.locator("#missing")).to_be_visible()
+    b.close_pages()
