@@ -1,5 +1,6 @@
 """The host can vanish: killed mid-session it is restarted and the hint catches up within 2 s; never
-installed, the hint and the popup say so (once, with the install command) and nothing is thrown into the page."""
+installed, the hint and the popup say so (once, with the install command) and nothing is thrown into the
+page."""
 
 from __future__ import annotations
 
