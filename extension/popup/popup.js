@@ -139,7 +139,8 @@
     const pitchy = days.reduce((a, d) => a + d.pitchy, 0);
     chart.setAttribute("aria-label", `${drafts} drafts checked, ${pitchy} read as a pitch`);
     $("week-text").textContent = drafts
-      ? `${drafts} drafts checked, ${pitchy} read as a pitch. Counts only; your text is never stored.`
+      ? `${drafts} draft${drafts === 1 ? "" : "s"} checked, ${pitchy} read as a pitch. ` +
+        "Counts only; your text is never stored."
       : "No drafts checked yet. Counts only; your text is never stored.";
   }
 
