@@ -1,14 +1,14 @@
 """The toolbar badge and popup summarise the active tab; ignoring a rule hides it everywhere and survives a
-reload; sites and surfaces can be switched off. Saves the README screenshots of the hint card and the popup."""
+reload; sites and surfaces can be switched off. Saves the README screenshots of the hint card and the
+popup."""
 
 from __future__ import annotations
 
 import pytest
+import rapport
 from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, PITCH
 from conftest import IMAGES
 from playwright.sync_api import expect
-
-import rapport
 
 pytestmark = pytest.mark.browser
 
