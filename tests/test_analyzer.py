@@ -93,9 +93,10 @@ def test_sensitivity_moves_the_threshold():
             report = rapport.analyze(text, options={"sensitivity": sensitivity})
             assert report.pitchy == (report.scores["pitch"] >= threshold)
             assert report.impersonal == (report.scores["impersonal"] >= threshold)
-    mid = rapport.analyze("Worth a quick chat?")
-    assert THRESHOLDS["high"] <= mid.scores["pitch"] < THRESHOLDS["normal"]
-    assert rapport.analyze("Worth a quick chat?", options={"sensitivity": "high"}).pitchy
+    mid_text = "Tickets are £12."  # money talk alone: a pitch only to the most sensitive setting
+    mid = rapport.analyze(mid_text)
+    assert THRESHOLDS["high"] <= mid.scores["pitch"] < THRESHOLDS["normal"] and not mid.pitchy
+    assert rapport.analyze(mid_text, options={"sensitivity": "high"}).pitchy
 
 
 def test_placeholder_and_greeting():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapport.analyzer import logic
+from rapport.analyzer import grammar, logic
 from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, load_rules
 from rapport.analyzer.text import Doc, parse
 from rapport.context import Context, Options
@@ -23,6 +23,7 @@ _PHRASE_RULES = [r for r in RULES if r.kind == "phrases"]
 _INDEX: PhraseIndex = build_index(_PHRASE_RULES)
 _LOGIC_RULES = [r for r in RULES if r.kind == "logic"]
 logic.check_registry({r.id for r in _LOGIC_RULES})
+assert grammar.WRITER  # grammar.py registers its logic rules on import
 
 
 @dataclass(slots=True)

@@ -1,0 +1,200 @@
+"""Logic rules built on grammar and word classes rather than phrase lists.
+
+A pitch is usually three moves: the writer's offering ("our platform", "I sell templates"), a benefit aimed at
+the reader ("cut your cloud bill", "help teams like yours") and a request for the writer's agenda ("would
+you be open to 20 minutes?", "shall I send a sample?"). Each move is its own rule with its own weight, so
+the score grows with how many moves co-occur and `rapport check` shows which ones did. Word classes
+(offering nouns, outcome nouns, improvement verbs...) live in each rule's `params` in rules/*.toml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapport.analyzer.logic import GREETINGS, Hit, logic
+from rapport.analyzer.text import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, SECOND_PERSON, Doc
+
+if TYPE_CHECKING:
+    from rapport.analyzer.catalog import Rule
+    from rapport.analyzer.engine import Analysis
+
+WRITER = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+# Words that make a noun someone else's: "your course", "their app", "the course you recommended".
+OTHERS = SECOND_PERSON | frozenset({"their", "his", "her", "them", "they", "he", "she", "its"})
+_FILLERS = frozenset(
+    {"so", "just", "and", "also", "but", "then", "oh", "ok", "okay", "btw", "anyway", "quick"}
+)
+
+
+_SETS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _sets(rule: Rule, *names: str) -> list[frozenset[str]]:
+    """The rule's word-class params as frozensets, built once per rule."""
+    out = []
+    for name in names:
+        s = _SETS.get((rule.id, name))
+        if s is None:
+            s = _SETS[rule.id, name] = frozenset(rule.params[name])
+        out.append(s)
+    return out
+
+
+def _head(doc: Doc, first: int, last: int) -> int:
+    """First token of a sentence that carries meaning: skips punctuation, greetings, a name and fillers."""
+    lows, tokens = doc.lows, doc.tokens
+    i = first
+    while i < last and (tokens[i].kind != "word" or lows[i] in _FILLERS):
+        i += 1
+    if i < last and lows[i] in GREETINGS:
+        i += 1
+        while i < last and (tokens[i].kind != "word" or doc.original(tokens[i])[:1].isupper()):
+            i += 1
+    return i
+
+
+@logic("pitch.writer_offering")
+def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
+    """The writer's own offering: "our platform", "my course", "I sell...", "my firm does..."."""
+    doc = an.doc
+    lows, tokens = doc.lows, doc.tokens
+    nouns, verbs, makers = _sets(rule, "offering_nouns", "seller_verbs", "maker_verbs")
+    window = rule.params["window"]
+    hits: list[Hit] = []
+    for s in doc.sentences:
+        for i in range(s.first, s.last):
+            low = lows[i]
+            if low in verbs and i > s.first and lows[i - 1] in WRITER:
+                hits.append(Hit(tokens[i - 1].start, tokens[i].end))
+            elif low in nouns:
+                made = False  # "I built a ... tool", "we run a ... workshop": the writer makes it
+                for j in range(i - 1, max(s.first, i - window) - 1, -1):
+                    w = lows[j]
+                    if w in OTHERS or tokens[j].kind == "punct":
+                        break
+                    made = made or w in makers
+                    if w in _POSSESSIVE_WRITER or (w in WRITER and made):
+                        hits.append(Hit(tokens[j].start, tokens[i].end))
+                        break
+    return hits
+
+
+_POSSESSIVE_WRITER = frozenset({"my", "our", "mine", "ours"})
+
+
+@logic("pitch.reader_benefit")
+def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
+    """A promised improvement aimed at the reader: "cut your cloud bill", "help teams like yours grow"."""
+    doc = an.doc
+    lows, tokens = doc.lows, doc.tokens
+    verbs, outcomes, helpers = _sets(rule, "improve_verbs", "outcome_nouns", "help_verbs")
+    window = rule.params["window"]
+    hits: list[Hit] = []
+    n = len(lows)
+    for i, low in enumerate(lows):
+        end = -1
+        if low in verbs:
+            for j in range(i + 1, min(n, i + 1 + window)):
+                w = lows[j]
+                if tokens[j].kind == "punct" and w not in ("%", "$", "£", "€"):
+                    break
+                if w in outcomes or w in SECOND_PERSON:
+                    end = j
+                    break
+        elif low in helpers and i + 1 < n and lows[i + 1] in SECOND_PERSON:
+            end = i + 1
+        elif low == "like" and 0 < i < n - 1 and lows[i + 1] in ("you", "yours") and _plural(lows[i - 1]):
+            end, i = i + 1, i - 1  # "leaders like you", "companies like yours"
+        elif low == "your" and i + 1 < n and lows[i + 1] in ("size", "stage", "scale"):
+            end = i + 1  # "teams your size"
+        if end >= 0:
+            hits.append(Hit(tokens[i].start, tokens[end].end))
+    return hits
+
+
+def _plural(w: str) -> bool:
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+
+
+@logic("pitch.reader_ask")
+def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
+    """A request for the writer's agenda: a yes/no question to the reader about a call, time, a sample...
+    ("Would it make sense to swap notes for 20 minutes?", "Shall I reserve one for you?"), or the writer
+    offering to act for the reader ("I can come round tomorrow and give you a price")."""
+    doc = an.doc
+    lows, tokens = doc.lows, doc.tokens
+    openers, agenda, modals, actions, eager = _sets(
+        rule, "question_openers", "agenda", "modals", "actions", "eager"
+    )
+    hits: list[Hit] = []
+    for s in doc.sentences:
+        h = _head(doc, s.first, s.last)
+        if h >= s.last:
+            continue
+        body = lows[h : s.last]
+        has_reader = any(w in SECOND_PERSON for w in body)
+        has_writer = any(w in WRITER for w in body)
+        has_agenda = any(w in agenda for w in body)
+        ask = False
+        if s.is_question and lows[h] in openers:
+            ask = has_agenda or (has_writer and has_reader and any(w in actions for w in body))
+        elif has_reader or lows[h] in eager:
+            # "I can/could/'d ... send|show|come ... you", "Keen to connect and show you"
+            for k in range(h, s.last - 1):
+                w = lows[k]
+                if (w in modals and (k == h or lows[k - 1] in WRITER)) or (k == h and w in eager):
+                    ask = any(x in actions for x in lows[k + 1 : min(s.last, k + 6)])
+                    if ask:
+                        break
+        if ask:
+            hits.append(Hit(tokens[h].start, s.end))
+    return hits
+
+
+@logic("pitch.commerce")
+def commerce(an: Analysis, rule: Rule) -> list[Hit]:
+    """Money and transaction words: prices, rates, orders, tickets, discounts."""
+    doc = an.doc
+    lows, tokens = doc.lows, doc.tokens
+    (words,) = _sets(rule, "words")
+    hits: list[Hit] = []
+    n = len(lows)
+    for i, low in enumerate(lows):
+        if low in ("$", "£", "€") and i + 1 < n and lows[i + 1][:1].isdigit():
+            hits.append(Hit(tokens[i].start, tokens[i + 1].end))
+        elif low in words:
+            hits.append(Hit(tokens[i].start, tokens[i].end))
+    return hits
+
+
+@logic("pitch.cold_probe")
+def cold_probe(an: Analysis, rule: Rule) -> list[Hit]:
+    """In a first contact: the reader's organisation or a buyer segment as the topic ("who handles vendor
+    security on your side?", "I speak with a lot of CFOs"): a seller qualifying a lead."""
+    doc = an.doc
+    lows, tokens = doc.lows, doc.tokens
+    orgs, segments = _sets(rule, "org_nouns", "segments")
+    hits: list[Hit] = []
+    n = len(lows)
+    for i, low in enumerate(lows):
+        if low == "your" and i + 1 < n:
+            j = i + 1
+            if j + 1 < n and tokens[j].kind == "word" and lows[j + 1] in orgs:
+                j += 1  # "your ops team"
+            if lows[j] in orgs:
+                hits.append(Hit(tokens[i].start, tokens[j].end))
+        elif low in segments and i > 0 and lows[i - 1] not in ("my", "our"):
+            hits.append(Hit(tokens[i].start, tokens[i].end))
+    return hits
+
+
+@logic("impersonal.buzzwords")
+def buzzwords(an: Analysis, rule: Rule) -> list[Hit]:
+    """Corporate and CV buzzwords: many of them make any text sound like a brochure."""
+    doc = an.doc
+    (words,) = _sets(rule, "words")
+    found = [t for t in doc.tokens if t.low in words]
+    if len(found) < rule.params["min_count"]:
+        return []
+    strength = min(2.0, len(found) / rule.params["min_count"])
+    return [Hit(t.start, t.end, strength=strength) for t in found]
