@@ -41,6 +41,7 @@ class Rule:
     first_contact_only: bool = False
     reported: bool = True  # False for positive signals: they lower scores but are not findings
     enabled_by_default: bool = True
+    cancelled_by: tuple[str, ...] = ()  # rule ids whose hits make this rule's weight not count
     phrases: tuple[str, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
     fail: tuple[Example, ...] = ()
@@ -102,6 +103,7 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
         first_contact_only=bool(data.get("first_contact_only", False)),
         reported=bool(data.get("reported", True)),
         enabled_by_default=bool(data.get("enabled_by_default", True)),
+        cancelled_by=tuple(data.get("cancelled_by", ())),
         phrases=phrases,
         params=dict(data.get("params", {})),
         fail=tuple(_example(e, rule_id) for e in examples.get("fail", ())),

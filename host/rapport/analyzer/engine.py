@@ -111,7 +111,7 @@ def _score(an: Analysis) -> None:
     contributions = []
     for rule_id, hits in an.hits.items():
         rule = BY_ID[rule_id]
-        if not rule.weights:
+        if not rule.weights or any(c in an.hits for c in rule.cancelled_by):
             continue
         strength = max(h.strength for h in hits)
         factor = min(1.0 + REPEAT_BONUS * (len(hits) - 1), REPEAT_CAP) * strength

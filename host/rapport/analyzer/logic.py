@@ -412,17 +412,28 @@ def shouting(an: Analysis, rule: Rule) -> list[Hit]:
 
 @logic("impersonal.empty_reply")
 def empty_reply(an: Analysis, rule: Rule) -> list[Hit]:
-    """A short reply made only of praise and agreement words (or only emoji): it fits under any post."""
+    """A short reply made mostly of praise and agreement words (or only emoji): it fits under any post.
+    Strength is the share of generic words; a name, a number or a link makes it specific."""
     doc = an.doc
     text = doc.text.strip()
-    if not text or doc.words > rule.params["max_words"] or doc.by_kind.get("mention"):
+    p = rule.params
+    if not text or doc.words > p["max_words"] or doc.by_kind.get("mention"):
         return []
-    generic = frozenset(rule.params["generic"])
-    if any(t.kind == "word" and t.low not in generic for t in doc.tokens):
-        return []
+    generic = frozenset(p["generic"])
+    words = [t for t in doc.tokens if t.kind == "word"]
     if any(t.kind in ("url", "placeholder") for t in doc.tokens) or "?" in doc.lows:
         return []
-    return [Hit(0, len(doc.text))]
+    starts = {doc.tokens[s.first].start for s in doc.sentences}
+    plain = 0
+    for t in words:
+        if t.low in generic:
+            plain += 1
+        elif t.low[:1].isdigit() or (t.start not in starts and doc.original(t)[:1].isupper()):
+            return []  # a number or a proper noun: something specific
+    ratio = plain / len(words) if words else 1.0
+    if ratio < p["min_ratio"]:
+        return []
+    return [Hit(0, len(doc.text), strength=ratio)]
 
 
 @logic("impersonal.corporate_voice")
@@ -433,6 +444,20 @@ def corporate_voice(an: Analysis, rule: Rule) -> list[Hit]:
     first = next(i for i, t in enumerate(doc.tokens) if t.low in FIRST_PERSON_PLURAL)
     s = _sentence_of(doc, first)
     return [Hit(s.start, s.end, strength=min(1.5, doc.first_plural / (2 * rule.params["min_we"]) + 0.5))]
+
+
+@logic("impersonal.broadcast_pitch", stage=3)
+def broadcast_pitch(an: Analysis, rule: Rule) -> list[Hit]:
+    """A pitch addressed to nobody in particular: no name, no shared context, no personal voice."""
+    from rapport.analyzer.engine import THRESHOLDS
+
+    if an.scores["pitch"] < THRESHOLDS[an.options.sensitivity]:
+        return []
+    if any(k in an.hits for k in rule.params["personal_signals"]) or an.doc.by_kind.get("mention"):
+        return []
+    pitch_hits = _hits_in(an, category="pitch")
+    first = min(pitch_hits, key=lambda h: h.start) if pitch_hits else _first_sentence(an.doc)
+    return [Hit(first.start, first.end)]
 
 
 # --- first contact ---------------------------------------------------------------------------------------
