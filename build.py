@@ -93,7 +93,10 @@ def bootstrap(extras: list[str]) -> None:
         raise BuildError(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
     if not venv_python().exists():
         say(f"creating virtual environment {VENV}")
-        made = subprocess.run([sys.executable, "-m", "venv", str(VENV)], capture_output=True, text=True)
+        clear = ["--clear"] if VENV.exists() else []  # a broken .venv (e.g. its Python was removed)
+        made = subprocess.run(
+            [sys.executable, "-m", "venv", *clear, str(VENV)], capture_output=True, text=True
+        )
         if made.returncode != 0:
             shutil.rmtree(VENV, ignore_errors=True)
             raise BuildError(

@@ -92,14 +92,17 @@ def test_frozen_host_answers_hello_and_analyze(build_info):
 
 @pytest.mark.frozen
 def test_a_repeat_build_reuses_every_step(build_info):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "build"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    for _ in range(
+        2
+    ):  # the first brings dist/ up to date (sources may have changed since); the second reuses
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), "build"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
     assert "reused (host/" in done.stdout
     assert "reused (extension/" in done.stdout
     assert json.loads((ROOT / "dist" / "build.json").read_text()) == build_info

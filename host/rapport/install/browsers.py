@@ -157,7 +157,7 @@ def target(plat: Platform, browser: str, system: bool = False) -> Target:
 
 
 def profile_target(plat: Platform, user_data_dir: str) -> Target:
-    """What a Chromium started with --user-data-dir DIR reads (on every OS): DIR/NativeMessagingHosts/."""
+    """What Chromium started with --user-data-dir DIR reads on Linux and macOS: DIR/NativeMessagingHosts/."""
     return Target(
         "profile", "chrome", str(plat.p(user_data_dir, "NativeMessagingHosts", f"{HOST_NAME}.json"))
     )

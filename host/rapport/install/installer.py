@@ -179,6 +179,10 @@ def install_command(
         names = ", ".join(B.BROWSERS)
         print(f"error: no supported browser found on this machine; name one with --browser ({names})")
         return 1
+    if profiles and plat.name == "windows":
+        print(
+            "note: on Windows, Chromium finds hosts through the registry only; --user-data-dir has no effect"
+        )
     installer = Installer(plat, system, system_registry())
     try:
         lines = installer.install(installer.targets(chosen, profiles), host, templates)
