@@ -147,10 +147,12 @@ def cold_start(cmd: list[str], spawns: int) -> tuple[float, float]:
         with HostProcess(cmd, [CHROME_ORIGIN]) as host:
             host.send({"id": 1, "type": "hello"})
             host.send({"id": 2, "type": "analyze", "text": text})  # sent at once, as the extension does
-            assert host.read(30)["ok"]
+            hello = host.read(30)
             to_hello.append(time.perf_counter() - t0)
-            assert host.read(30)["ok"]
+            report = host.read(30)
             to_analyze.append(time.perf_counter() - t0)
+            for reply in (hello, report):
+                assert reply and reply["ok"], f"{' '.join(cmd)}: {reply} {host.stderr[-500:]}"
             host.finish()
     return statistics.median(to_hello) * 1000, statistics.median(to_analyze) * 1000
 
@@ -176,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     count = args.requests or (20_000 if quick else 200_000)
     spawns = args.spawns or (5 if quick else 10)
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    print(f"host benchmark: {count:,} requests, {spawns} spawns; {os.cpu_count()} CPUs, load average {load}")
     long_run(SOURCE_HOST, count)
 
     p50, p95, p99 = long_text_round_trip(SOURCE_HOST, 300 if quick else 1000)
