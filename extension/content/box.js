@@ -38,7 +38,9 @@
         onEmphasis: (finding) => Highlights.focus(finding ? this.ranges.get(finding) : null),
         onRetry: () => env.retry(),
       });
-      this.hint.mount(root instanceof ShadowRoot ? root : document.body ?? document.documentElement);
+      const parent = root instanceof ShadowRoot ? root : (document.body ?? document.documentElement);
+      this.mirror = this.textarea ? new globalThis.RapportMirror(el, parent) : null;
+      this.hint.mount(parent);
 
       this.onInput = () => this.changed();
       this.mutations = new MutationObserver(this.onInput);
@@ -134,8 +136,9 @@
       this.findings = findings;
       this.ranges.clear();
       const marks = [];
-      if (!this.textarea && findings.length) {
-        const { text, segments } = read(this.el);
+      if (findings.length) {
+        const { text, segments: editorSegments } = read(this.el);
+        const segments = this.mirror ? this.mirror.sync(text) : editorSegments;
         if (text === this.sentText) {
           const C = globalThis.RapportCategories;
           for (const f of findings) {
@@ -166,6 +169,7 @@
     place() {
       if (!this.el.isConnected) return;
       this.hint.place(this.el.getBoundingClientRect());
+      this.mirror?.place();
     }
 
     summary() {
@@ -200,6 +204,7 @@
       if (this.el.isConnected) this.el.removeAttribute("data-rapport");
       Highlights.clear(this.id);
       this.hint.destroy();
+      this.mirror?.destroy();
     }
   }
 

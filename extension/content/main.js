@@ -186,7 +186,7 @@
   function onMutations(records) {
     for (const r of records) {
       const t = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
-      if (!t?.closest?.('[data-rapport="on"], rapport-hint')) return scheduleScan();
+      if (!t?.closest?.('[data-rapport="on"], rapport-hint, rapport-mirror')) return scheduleScan();
       if (r.removedNodes.length) return scheduleScan();
     }
   }

@@ -76,7 +76,7 @@ SURFACES = [
         "message-existing",
         "linkedin",
         "message",
-        "Glad the intro helped, Grace. How did the call with Ada go?",
+        "Glad the intro helped, Grace. How did it go with Ada?",
     ),
     Surface(
         "linkedin-message-new",
@@ -136,7 +136,7 @@ SURFACES = [
         "dm",
         "x",
         "message",
-        "Thanks Grace, that fix saved my weekend. How long did it take you to find it?",
+        "Thanks Grace, that fix saved my weekend. How did you track it down?",
         textarea=True,
     ),
     Surface(

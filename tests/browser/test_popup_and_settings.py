@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import rapport
 from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, PITCH
-from conftest import IMAGES
+from conftest import IMAGES, wait_until
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,10 @@ def test_popup_shows_the_active_tab_summary(b):
     expected = rapport.analyze(PITCH, surface.context).to_dict()
     tab = b.tab_id(surface.url)
 
-    badge = b.worker.evaluate("(tabId) => chrome.action.getBadgeText({ tabId })", tab)
-    assert badge == str(len(expected["findings"]))
+    def badge():
+        return b.worker.evaluate("(tabId) => chrome.action.getBadgeText({ tabId })", tab)
+
+    assert wait_until(lambda: badge() == str(len(expected["findings"])), timeout=3)
 
     popup = b.popup(tab)
     expect(popup.locator("#host-status")).to_have_text("Connected")

@@ -37,15 +37,18 @@ def test_pitch_is_flagged_and_underlined(b, surface):
     first = expected["findings"][0]
     expect(hint.locator(".card")).to_contain_text(first["message"])
 
-    # Underlines: exactly the spans the host reported, over the editor's own text nodes.
+    # Underlines: exactly the spans the host reported, over the editor's own text nodes (for a textarea, over
+    # a transparent copy of its text laid on top of it).
     highlighted = page.evaluate(HIGHLIGHTS_JS)
+    spans = {utf16_slice(PITCH, f["start"], f["end"]) for f in expected["findings"]}
+    got = {text for name, texts in highlighted.items() if name != "rapport-focus" for text in texts}
+    assert got == spans
+    assert "book a quick call" in " ".join(highlighted["rapport-pitch"])
     if surface.textarea:
-        assert not any(name.startswith("rapport-") for name in highlighted if name != "rapport-focus")
-    else:
-        spans = {utf16_slice(PITCH, f["start"], f["end"]) for f in expected["findings"]}
-        got = {text for name, texts in highlighted.items() if name != "rapport-focus" for text in texts}
-        assert got == spans
-        assert "book a quick call" in " ".join(highlighted["rapport-pitch"])
+        mirror = page.locator("rapport-mirror div")
+        expect(mirror).to_have_text(PITCH)
+        box, copy = page.locator(surface.editor).bounding_box(), mirror.bounding_box()
+        assert abs(box["x"] - copy["x"]) < 1 and abs(box["y"] - copy["y"]) < 1
 
     # Nothing the user typed changed; the caret is where typing left it.
     assert surface.text(page) == PITCH
