@@ -170,7 +170,7 @@ class Steps:
         t0 = time.perf_counter()
         try:
             note = func(*args)
-        except BuildError as exc:
+        except (BuildError, OSError) as exc:
             raise BuildError(f"step '{name}' failed: {exc}") from None
         say(f"    {note or 'done'} ({time.perf_counter() - t0:.1f} s)")
         return note

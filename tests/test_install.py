@@ -13,6 +13,7 @@ import pytest
 from rapport import product
 from rapport.install import browsers as B
 from rapport.install.installer import Installer
+from rapport.install.probe import ProbeError, hello
 from rapport.install.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -339,3 +340,30 @@ def test_doctor_names_each_problem_with_a_fix(build_info, tmp_path):
     assert f"no host manifest at {home}/.mozilla/native-messaging-hosts/{NAME}" in out
     assert out.count("fix: ") >= 3
     assert "fix: python3 build.py install --browser firefox" in out
+
+
+# ---------------------------------------------------------------- the hello probe against misbehaving hosts
+
+
+def python_host(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def test_probe_reports_a_host_that_writes_text_to_stdout():
+    with pytest.raises(ProbeError, match="absurd reply length"):
+        hello(python_host("import sys; print('starting up...'); sys.stdin.read()"))
+
+
+def test_probe_reports_a_host_that_exits_without_replying_with_its_stderr():
+    with pytest.raises(ProbeError, match=r"closed stdout without replying \(stderr: ImportError: boom\)"):
+        hello(python_host("import sys; sys.stderr.write('ImportError: boom\\n'); sys.exit(1)"))
+
+
+def test_probe_gives_up_on_a_silent_host_and_stops_it():
+    with pytest.raises(ProbeError, match="no reply within 1 s"):
+        hello(python_host("import time; time.sleep(60)"), timeout=1)
+
+
+def test_probe_reports_a_missing_executable(tmp_path):
+    with pytest.raises(ProbeError, match="cannot start"):
+        hello([str(tmp_path / "rapport-host")])

@@ -189,6 +189,9 @@ def install_command(
     except PermissionError as exc:
         print(f"error: {exc}" + ("\n  --system needs root (sudo) or administrator rights" if system else ""))
         return 1
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}")
+        return 1
     print(f"Registered the Rapport host {host}")
     print("\n".join("  " + line for line in lines))
     print(f"  receipt: {installer.receipt_file}")
@@ -202,7 +205,7 @@ def uninstall_command(browsers: list[str] | None, system: bool, user_data_dirs: 
     installer = Installer(plat, system, system_registry())
     try:
         lines = installer.uninstall(labels or None)
-    except (PermissionError, ValueError) as exc:
+    except (OSError, ValueError) as exc:
         print(f"error: {exc}")
         return 1
     print("\n".join(lines))

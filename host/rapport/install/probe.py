@@ -60,22 +60,23 @@ def hello(cmd: list[str], timeout: float = 20.0) -> Reply:
         pass  # the reader reports what happened
     reader.join(timeout)
     seconds = time.perf_counter() - start
-    exit_code = _stop(proc)
+    timed_out = reader.is_alive()
+    exit_code = _stop(proc, patience=0 if timed_out else 5)
     errors.seek(0)
     stderr = errors.read().decode("utf-8", "replace").strip().splitlines()
     errors.close()
-    if not box or isinstance(box[0], ProbeError):
-        problem = str(box[0]) if box else f"no reply within {timeout:.0f} s"
+    if timed_out or isinstance(box[0], ProbeError):
+        problem = f"no reply within {timeout:.0f} s" if timed_out else str(box[0])
         raise ProbeError(problem + (f" (stderr: {stderr[-1]})" if stderr else ""))
     return Reply(box[0], seconds, exit_code)
 
 
-def _stop(proc: subprocess.Popen) -> int | None:
-    """Close stdin (end of input: the host should exit 0) and wait; kill it if it lingers."""
+def _stop(proc: subprocess.Popen, patience: float) -> int | None:
+    """Close stdin (end of input: the host should exit 0) and wait `patience` seconds; then kill it."""
     with contextlib.suppress(OSError):
         proc.stdin.close()
     try:
-        return proc.wait(timeout=5)
+        return proc.wait(timeout=patience)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
