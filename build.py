@@ -476,7 +476,7 @@ def run_uninstall(args: argparse.Namespace) -> int:
 def run_doctor(args: argparse.Namespace) -> int:
     from rapport.install import doctor
 
-    return doctor.doctor_command(browsers=args.browser, system=args.system, user_data_dirs=args.user_data_dir)
+    return doctor.doctor_command(args.browser, args.system, args.user_data_dir, DIST / "build.json")
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -311,6 +311,7 @@ def test_install_doctor_uninstall_round_trip(build_info, tmp_path):
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert doctor.stdout.count("host answers hello") == 3  # Chromium, Firefox, the profile
     assert "FAIL" not in doctor.stdout
+    assert f"ok    {build_info['chrome']} {product.VERSION}" in doctor.stdout  # the extension to load
 
     removed = run_build(["uninstall"], home)
     assert removed.returncode == 0, removed.stdout + removed.stderr

@@ -91,10 +91,39 @@ def probe(host: str, kind: str) -> Check:
     return Check(True, text)
 
 
+def extension_checks(build_json: Path) -> list[Check]:
+    """The built extensions that the browsers load (dist/build.json names them)."""
+    fix = "python3 build.py build"
+    try:
+        info = json.loads(build_json.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [Check(False, f"no build at {build_json}", fix)]
+    checks = []
+    for browser, hint in (("chrome", "chrome://extensions > Load unpacked"), ("firefox", "about:debugging")):
+        manifest = Path(info.get(browser, "")) / "manifest.json"
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            checks.append(Check(False, f"no built {browser} extension at {manifest.parent}", fix))
+            continue
+        if browser == "chrome" and product.extension_id(data.get("key", "")) != product.EXTENSION_ID:
+            checks.append(Check(False, f"{manifest} does not carry the key of {product.EXTENSION_ID}", fix))
+            continue
+        version = data.get("version")
+        if version != product.VERSION:
+            checks.append(
+                Check(False, f"{manifest.parent} is version {version}, this checkout {product.VERSION}", fix)
+            )
+            continue
+        checks.append(Check(True, f"{manifest.parent} {version} (load it from {hint})"))
+    return checks
+
+
 def doctor_command(
     browsers: list[str] | None,
     system: bool,
     user_data_dirs: list[Path] | None,
+    build_json: Path,
     plat: B.Platform | None = None,
 ) -> int:
     plat = plat or B.Platform.current()
@@ -110,7 +139,7 @@ def doctor_command(
         print("      fix: python3 build.py install --browser chromium  (or " + ", ".join(B.BROWSERS) + ")")
         return 1
     probes: dict = {}
-    problems = 0
+    problems = report("Extension", extension_checks(build_json))
     for browser in chosen:
         problems += report(B.title(browser), diagnose(B.target(plat, browser, system), "", registry, probes))
     for d in profiles:
