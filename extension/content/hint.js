@@ -4,17 +4,7 @@
 (() => {
   const C = globalThis.RapportCategories;
 
-  function h(tag, attrs = {}, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v == null || v === false) continue;
-      if (k === "class") el.className = v;
-      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? "" : String(v));
-    }
-    for (const c of children.flat()) if (c != null && c !== false) el.append(c);
-    return el;
-  }
+  const { h } = globalThis.RapportDom;
 
   const STYLE = `
 :host { all: initial; position: fixed; z-index: 2147483647; font: 13px/1.45 system-ui, -apple-system, "Segoe UI",
@@ -165,10 +155,9 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 
     // state: {status, text length, report, findings (already filtered), context, limit, installCommand, message}
     render(state) {
-      const { status, findings = [], report, context, length = 0, limit } = state;
-      const level = status === "ok" ? (report?.level ?? "ok") : "ok";
+      const { status, findings = [], context, length = 0 } = state;
       this.el.dataset.status = status;
-      this.el.dataset.level = status === "ok" ? effectiveLevel(findings) : level;
+      this.el.dataset.level = status === "ok" ? effectiveLevel(findings) : "ok";
       this.el.dataset.count = String(status === "ok" ? findings.length : 0);
       this.el.dataset.chars = String(length);
       this.el.dataset.surface = context?.surface ?? "";

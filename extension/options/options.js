@@ -7,12 +7,7 @@
   const form = document.getElementById("settings");
   let rules = [];
 
-  function h(tag, attrs = {}, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) if (v != null && v !== false) el.setAttribute(k, v === true ? "" : String(v));
-    for (const c of children.flat()) if (c != null) el.append(c);
-    return el;
-  }
+  const { h } = globalThis.RapportDom;
 
   function fill(settings) {
     for (const box of form.querySelectorAll('input[name="site"]')) box.checked = settings.sites[box.value];

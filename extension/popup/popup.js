@@ -6,12 +6,7 @@
   const $ = (id) => document.getElementById(id);
   const SVG = "http://www.w3.org/2000/svg";
 
-  function h(tag, attrs = {}, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) if (v != null) el.setAttribute(k, String(v));
-    for (const c of children.flat()) if (c != null && c !== false) el.append(c);
-    return el;
-  }
+  const { h } = globalThis.RapportDom;
 
   function svg(tag, attrs) {
     const el = document.createElementNS(SVG, tag);

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playwright.sync_api import expect
+
 PITCH = "Hi, I came across your profile and would love to book a quick call to show you our product."
 
 HIGHLIGHTS_JS = """() => {
@@ -32,6 +34,15 @@ class Surface:
             page.click(selector)
         page.wait_for_selector(f"{self.editor}[data-rapport=on]", state="attached")
         return page
+
+    def type_in(self, browser, text: str):
+        """Open the surface, type `text` into it, wait until the hint shows the report for it."""
+        page = self.open(browser)
+        page.click(self.editor)
+        page.keyboard.type(text)
+        hint = self.hint(page)
+        expect(hint).to_have_attribute("data-chars", str(len(text)), timeout=5000)
+        return page, hint
 
     def hint(self, page):
         return page.locator(f'rapport-hint[data-surface="{self.surface}"]:not([hidden])')

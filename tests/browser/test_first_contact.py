@@ -14,11 +14,7 @@ WHY = "Nobody answers a first contact that is a blatant pitch."
 
 def test_invitation_note_pitch_is_a_first_contact_error(b):
     surface = BY_NAME["linkedin-invite"]
-    page = surface.open(b)
-    page.click(surface.editor)
-    page.keyboard.type(PITCH)
-    hint = surface.hint(page)
-    expect(hint).to_have_attribute("data-chars", str(len(PITCH)), timeout=5000)
+    page, hint = surface.type_in(b, PITCH)
     expect(hint).to_have_attribute("data-level", "error")
     expect(hint).to_have_attribute("data-first-contact", "")
     hint.locator(".pill").click()
@@ -63,11 +59,7 @@ def test_invitation_note_length_follows_typing(b):
 )
 def test_pitch_in_a_conversation_without_messages_is_an_error(b, name, first_contact):
     surface = BY_NAME[name]
-    page = surface.open(b)
-    page.click(surface.editor)
-    page.keyboard.type(PITCH)
-    hint = surface.hint(page)
-    expect(hint).to_have_attribute("data-chars", str(len(PITCH)), timeout=5000)
+    page, hint = surface.type_in(b, PITCH)
     expected = rapport.analyze(PITCH, surface.context).to_dict()
     expect(hint).to_have_attribute("data-level", expected["level"])
     hint.locator(".pill").click()

@@ -15,11 +15,7 @@ pytestmark = pytest.mark.browser
 
 def typed(b, name, text=PITCH):
     surface = BY_NAME[name]
-    page = surface.open(b)
-    page.click(surface.editor)
-    page.keyboard.type(text)
-    hint = surface.hint(page)
-    expect(hint).to_have_attribute("data-chars", str(len(text)), timeout=5000)
+    page, hint = surface.type_in(b, text)
     return surface, page, hint
 
 

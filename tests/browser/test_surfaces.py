@@ -16,12 +16,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("surface", SURFACES, ids=lambda s: s.name)
 def test_pitch_is_flagged_and_underlined(b, surface):
-    page = surface.open(b)
-    page.click(surface.editor)
-    page.keyboard.type(PITCH)
-
-    hint = surface.hint(page)
-    expect(hint).to_have_attribute("data-chars", str(len(PITCH)), timeout=5000)
+    page, hint = surface.type_in(b, PITCH)
     expected = rapport.analyze(PITCH, surface.context).to_dict()
     assert expected["level"] in ("warning", "error")
     expect(hint).to_have_attribute("data-level", expected["level"])
@@ -57,12 +52,7 @@ def test_pitch_is_flagged_and_underlined(b, surface):
 
 @pytest.mark.parametrize("surface", SURFACES, ids=lambda s: s.name)
 def test_warm_personal_text_is_ok(b, surface):
-    page = surface.open(b)
-    page.click(surface.editor)
-    page.keyboard.type(surface.warm)
-
-    hint = surface.hint(page)
-    expect(hint).to_have_attribute("data-chars", str(len(surface.warm)), timeout=5000)
+    page, hint = surface.type_in(b, surface.warm)
     expect(hint).to_have_attribute("data-level", "ok")
     expect(hint).to_have_attribute("data-count", "0")
     assert not {k for k in page.evaluate(HIGHLIGHTS_JS) if k.startswith("rapport-")}
@@ -72,11 +62,7 @@ def test_warm_personal_text_is_ok(b, surface):
 
 @pytest.mark.parametrize("surface", SURFACES, ids=lambda s: s.name)
 def test_surface_and_first_contact_reach_the_host(b, surface):
-    page = surface.open(b)
-    hint = surface.hint(page)
-    page.click(surface.editor)
-    page.keyboard.type("Hello")
-    expect(hint).to_have_attribute("data-chars", "5", timeout=5000)
+    page, hint = surface.type_in(b, "Hello")
     if surface.first_contact:
         expect(hint).to_have_attribute("data-first-contact", "")
     else:
