@@ -262,3 +262,11 @@ def test_frame_trickled_byte_by_byte(host):
             time.sleep(0.02)  # let the host see the header in pieces
     assert host.read() == {"id": "slow", "ok": True, "result": {"pong": True}}
     assert host.finish() == 0
+
+
+def test_closed_output_exits_five(host):
+    """The browser went away without closing our input: the first failed write ends the host."""
+    host.proc.stdout.close()
+    host.send({"id": 1, "type": "ping"})
+    assert host.wait() == 5
+    assert "rapport-host: output closed" in host.stderr
