@@ -68,7 +68,7 @@ def table(title: str, header: tuple[str, ...], rows: list[tuple]) -> None:
             print("  " + "  ".join("-" * w for w in widths))
 
 
-def long_run(cmd: list[str], count: int) -> None:
+def long_run(cmd: list[str], count: int, name: str) -> None:
     """`count` sequential analyze round trips of 50-280 character texts; RSS at start, 10,000 and end."""
     rng = random.Random(1)
     texts = [text_of(rng.choice([50, 120, 280]), rng) + f" #{i}" for i in range(1000)]
@@ -91,7 +91,7 @@ def long_run(cmd: list[str], count: int) -> None:
         assert host.finish() == 0
     p50, p95, p99 = percentiles(times)
     table(
-        f"host: {count:,} sequential analyze round trips (50-280 chars), source host",
+        f"host: {count:,} sequential analyze round trips (50-280 chars), {name}",
         ("metric", "value", "target"),
         [
             ("round trip p50 ms", p50, ""),
@@ -193,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     print(f"host benchmark: {count:,} requests, {spawns} spawns; {os.cpu_count()} CPUs, load average {load}")
-    long_run(SOURCE_HOST, count)
+    long_run(SOURCE_HOST, count, "source host")
+    frozen = [args.frozen] if args.frozen else frozen_host()
+    if frozen:
+        long_run(frozen, 2_000 if quick else 10_000, "frozen host")
 
     n = 300 if quick else 1000
     rng = random.Random(2)
@@ -216,7 +219,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  pipelined 280-char analyze: {rate:,.0f} requests/s")
 
     rows = []
-    frozen = [args.frozen] if args.frozen else frozen_host()
     for name, cmd in (
         (f"frozen ({frozen[0] if frozen else 'dist/build.json'})", frozen),
         ("source (python -m rapport host)", SOURCE_HOST),
