@@ -1,0 +1,63 @@
+"""Compose boxes come and go as the single-page apps navigate: each is watched once while it exists, and when
+it goes its hint and underlines go with it."""
+
+from __future__ import annotations
+
+import pytest
+from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, PITCH
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+MUTATE = "() => { for (let i = 0; i < 50; i++) document.body.append(document.createElement('i')); }"
+
+
+def rapport_highlights(page) -> set[str]:
+    return {name for name in page.evaluate(HIGHLIGHTS_JS) if name.startswith("rapport-")}
+
+
+def test_dialog_editor_attaches_once_and_detaches_cleanly(b):
+    surface = BY_NAME["linkedin-post"]
+    page, hint = surface.type_in(b, PITCH)
+    expect(page.locator('rapport-hint[data-surface="post"]')).to_have_count(1)
+    assert rapport_highlights(page)
+
+    page.click(".artdeco-modal__dismiss")
+    expect(page.locator('rapport-hint[data-surface="post"]')).to_have_count(0, timeout=3000)
+    assert not rapport_highlights(page)
+
+    # Opened again: a fresh editor, watched once, however much the page mutates meanwhile.
+    page.click("#start-post")
+    page.wait_for_selector(f"{surface.editor}[data-rapport=on]", state="attached")
+    page.evaluate(
+        "() => { for (let i = 0; i < 50; i++) document.body.append(document.createElement('div')); }"
+    )
+    page.wait_for_timeout(200)
+    expect(page.locator('rapport-hint[data-surface="post"]')).to_have_count(1)
+    page.click(surface.editor)
+    page.keyboard.type("Thanks for all the kind words this week!")
+    expect(surface.hint(page)).to_have_attribute("data-level", "ok", timeout=5000)
+    assert surface.text(page) == "Thanks for all the kind words this week!"
+
+
+def test_editor_added_later_by_the_app_is_found(b):
+    surface = BY_NAME["linkedin-message-page"]
+    page = surface.open(b)
+    # The app replaces the thread (another conversation opened): the old box goes, the new one is watched.
+    page.evaluate(
+        """() => {
+          const old = document.querySelector('.msg-form__contenteditable');
+          const fresh = old.cloneNode(true);
+          fresh.id = 'message-page-2';
+          fresh.removeAttribute('data-rapport');
+          old.replaceWith(fresh);
+          registerPlainEditor('message-page-2', fresh);
+        }"""
+    )
+    page.wait_for_selector("#message-page-2[data-rapport=on]", state="attached")
+    expect(page.locator('rapport-hint[data-surface="message"]')).to_have_count(1)
+    page.click("#message-page-2")
+    page.keyboard.type(PITCH)
+    expect(surface.hint(page)).to_have_attribute("data-level", "warning", timeout=5000)
+    assert page.evaluate("() => fixtureEditors['message-page-2'].text()") == PITCH
