@@ -110,9 +110,12 @@
         this.installCommand = msg.installCommand;
         this.render();
         this.env.summaryChanged();
-        if (this.status !== "missing") setTimeout(() => this.text.trim() && this.kick(), 500);
+        // The background already retried through reconnects; try a little more, then wait for new text.
+        this.failures = (this.failures ?? 0) + 1;
+        if (this.status !== "missing" && this.failures < 3) setTimeout(() => this.text.trim() && this.kick(), 500);
         return;
       }
+      this.failures = 0;
       this.status = "ok";
       if (this.text !== this.sentText) {
         this.kick(); // stale: the text changed while the host worked; ask again for the newest
