@@ -55,6 +55,12 @@
   }
 
   api.tabs?.onRemoved?.addListener(remove);
+  // A tab loading a new page starts over; its content script reports again once it finds boxes.
+  api.tabs?.onUpdated?.addListener((tabId, change) => {
+    if (change.status !== "loading" || !summaries.has(tabId)) return;
+    remove(tabId);
+    paintBadge(tabId);
+  });
 
   globalThis.RapportTabs = { restore, update, remove, get: (tabId) => summaries.get(tabId) ?? null, paintBadge };
 })();

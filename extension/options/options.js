@@ -13,20 +13,31 @@
     for (const box of form.querySelectorAll('input[name="site"]')) box.checked = settings.sites[box.value];
     for (const box of form.querySelectorAll('input[name="surface"]')) box.checked = settings.surfaces[box.value];
     for (const radio of form.querySelectorAll('input[name="sensitivity"]')) radio.checked = radio.value === settings.sensitivity;
-    const ids = new Set([...rules.map((r) => r.id), ...settings.ignoredRules]);
-    const byId = new Map(rules.map((r) => [r.id, r]));
+    // Positive signals never become findings, so there is nothing to ignore there.
+    const listed = rules.filter((r) => r.category !== "signal");
+    const byId = new Map(listed.map((r) => [r.id, r]));
+    const ids = [...new Set([...listed.map((r) => r.id), ...settings.ignoredRules])];
+    const order = Object.keys(C.CATEGORIES);
+    const groupOf = (id) => C.categoryKey(byId.get(id)?.category ?? id.split(".")[0]);
+    const groups = order.map((key) => [key, ids.filter((id) => groupOf(id) === key).sort()]).filter(([, g]) => g.length);
     document.getElementById("rules").replaceChildren(
-      ...[...ids].sort().map((id) => {
-        const r = byId.get(id);
-        const cat = r ? C.category(r.category) : null;
-        return h(
-          "label",
-          { class: "rule", "data-rule": id },
-          h("input", { type: "checkbox", name: "rule", value: id, checked: !settings.ignoredRules.includes(id) }),
-          h("span", {}, h("code", {}, id), cat ? h("span", { class: "cat", style: `color:${cat.color}` }, cat.label) : null),
-          r ? h("span", { class: "msg" }, r.message) : null,
-        );
-      }),
+      ...groups.map(([key, group]) =>
+        h(
+          "section",
+          { class: "group", "data-category": key },
+          h("h3", { style: `color:${C.CATEGORIES[key].color}` }, C.CATEGORIES[key].label),
+          group.map((id) => {
+            const r = byId.get(id);
+            return h(
+              "label",
+              { class: "rule", "data-rule": id },
+              h("input", { type: "checkbox", name: "rule", value: id, checked: !settings.ignoredRules.includes(id) }),
+              h("code", {}, id),
+              r ? h("span", { class: "msg" }, r.message.replace(/\{\w+\}/g, "N")) : null,
+            );
+          }),
+        ),
+      ),
     );
     document.getElementById("rules-note").textContent = rules.length
       ? "Untick a rule to ignore it everywhere."
