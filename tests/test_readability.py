@@ -62,3 +62,26 @@ def test_warm_is_idempotent_and_thread_safe():
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_same_numbers_as_textstat_on_the_corpus():
+    """stats() counts in one pass; it must agree with textstat's public functions on every corpus text."""
+    import json
+    from pathlib import Path
+
+    readability.warm()
+    import textstat
+
+    corpus = Path(__file__).parent / "data" / "corpus.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line]
+    texts += ["", "Hi.", "Don't 'quote' me! Really?? Yes...", "Zyxwvut qwrtp blorft."]
+    texts += ["🔥🔥🔥", "a b. c d e f."]
+    assert len(texts) > 400
+    for text in texts:
+        s = readability.stats(text)
+        words = textstat.lexicon_count(text)
+        assert s.words == words, text
+        if words:
+            assert s.sentences == textstat.sentence_count(text), text
+            assert s.flesch_reading_ease == round(float(textstat.flesch_reading_ease(text)), 1), text
+            assert s.grade == round(float(textstat.flesch_kincaid_grade(text)), 1), text

@@ -24,6 +24,11 @@ _INDEX: PhraseIndex = build_index(_PHRASE_RULES)
 _LOGIC_RULES = [r for r in RULES if r.kind == "logic"]
 logic.check_registry({r.id for r in _LOGIC_RULES})
 assert grammar.WRITER  # grammar.py registers its logic rules on import
+# Logic rules by stage (1: text, 2: sees stage-1 hits, 3: sees the scores), with their functions.
+_STAGES = [
+    [(r, logic.REGISTRY[r.id]) for r in _LOGIC_RULES if logic.REGISTRY[r.id].stage == stage]
+    for stage in (1, 2, 3)
+]
 
 
 @dataclass(slots=True)
@@ -92,12 +97,11 @@ def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -
         from rapport import readability
 
         an.readability = readability.score(text)
-    for stage in (1, 2, 3):
+    for stage, rules in enumerate(_STAGES, 1):
         if stage == 3:
             _score(an)
-        for rule in _LOGIC_RULES:
-            fn = logic.REGISTRY[rule.id]
-            if fn.stage != stage or not _applies(rule, ctx, opts):
+        for rule, fn in rules:
+            if not _applies(rule, ctx, opts):
                 continue
             found = fn(an, rule)
             if found:

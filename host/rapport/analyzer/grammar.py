@@ -59,6 +59,8 @@ def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     lows, tokens = doc.lows, doc.tokens
     nouns, verbs, makers = _sets(rule, "offering_nouns", "seller_verbs", "maker_verbs")
+    if WRITER.isdisjoint(doc.lowset) or (nouns.isdisjoint(doc.lowset) and verbs.isdisjoint(doc.lowset)):
+        return []
     window = rule.params["window"]
     hits: list[Hit] = []
     for s in doc.sentences:
@@ -88,6 +90,8 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     lows, tokens = doc.lows, doc.tokens
     verbs, outcomes, helpers = _sets(rule, "improve_verbs", "outcome_nouns", "help_verbs")
+    if verbs.isdisjoint(doc.lowset) and helpers.isdisjoint(doc.lowset) and not _SEGMENT & doc.lowset:
+        return []
     window = rule.params["window"]
     hits: list[Hit] = []
     n = len(lows)
@@ -112,6 +116,9 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
     return hits
 
 
+_SEGMENT = frozenset({"like", "your"})
+
+
 def _plural(w: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith("ss")
 
@@ -131,24 +138,27 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
         h = _head(doc, s.first, s.last)
         if h >= s.last:
             continue
-        body = lows[h : s.last]
-        has_reader = any(w in SECOND_PERSON for w in body)
-        has_writer = any(w in WRITER for w in body)
-        has_agenda = any(w in agenda for w in body)
+        seq = lows[h : s.last]
+        body = frozenset(seq)
+        has_reader = not SECOND_PERSON.isdisjoint(body)
         ask = False
         if s.is_question and lows[h] in openers:
-            ask = has_agenda or (has_writer and has_reader and any(w in actions for w in body))
-        elif has_reader or lows[h] in eager:
+            ask = not agenda.isdisjoint(body) or (
+                has_reader and not WRITER.isdisjoint(body) and not actions.isdisjoint(body)
+            )
+        elif (has_reader or lows[h] in eager) and not actions.isdisjoint(body):
             # "I can/could/'d ... send|show|come ... you", "Keen to connect and show you"
-            for k in range(h, s.last - 1):
-                w = lows[k]
-                if (w in modals and (k == h or lows[k - 1] in WRITER)) or (k == h and w in eager):
-                    ask = any(x in actions for x in lows[k + 1 : min(s.last, k + 6)])
-                    if ask:
-                        break
+            for k, w in enumerate(seq[:-1]):
+                starts_offer = (w in modals and (k == 0 or seq[k - 1] in WRITER)) or (k == 0 and w in eager)
+                if starts_offer and not actions.isdisjoint(seq[k + 1 : k + 6]):
+                    ask = True
+                    break
         if ask:
             hits.append(Hit(tokens[h].start, s.end))
     return hits
+
+
+_CURRENCY = frozenset({"$", "£", "€"})
 
 
 @logic("pitch.commerce")
@@ -157,10 +167,12 @@ def commerce(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     lows, tokens = doc.lows, doc.tokens
     (words,) = _sets(rule, "words")
+    if words.isdisjoint(doc.lowset) and _CURRENCY.isdisjoint(doc.lowset):
+        return []
     hits: list[Hit] = []
     n = len(lows)
     for i, low in enumerate(lows):
-        if low in ("$", "£", "€") and i + 1 < n and lows[i + 1][:1].isdigit():
+        if low in _CURRENCY and i + 1 < n and lows[i + 1][:1].isdigit():
             hits.append(Hit(tokens[i].start, tokens[i + 1].end))
         elif low in words:
             hits.append(Hit(tokens[i].start, tokens[i].end))
@@ -174,6 +186,8 @@ def cold_probe(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     lows, tokens = doc.lows, doc.tokens
     orgs, segments = _sets(rule, "org_nouns", "segments")
+    if "your" not in doc.lowset and segments.isdisjoint(doc.lowset):
+        return []
     hits: list[Hit] = []
     n = len(lows)
     for i, low in enumerate(lows):
@@ -193,6 +207,8 @@ def buzzwords(an: Analysis, rule: Rule) -> list[Hit]:
     """Corporate and CV buzzwords: many of them make any text sound like a brochure."""
     doc = an.doc
     (words,) = _sets(rule, "words")
+    if len(words & doc.lowset) < rule.params["min_count"] and words.isdisjoint(doc.lowset):
+        return []
     found = [t for t in doc.tokens if t.low in words]
     if len(found) < rule.params["min_count"]:
         return []

@@ -7,6 +7,7 @@ the text; stage 2 rules also see stage-1 hits; stage 3 rules also see the scores
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -253,11 +254,16 @@ def _plural(lows: list[str], start: int, stop: int) -> bool:
     return any(len(w) > 3 and w.endswith("s") and not w.endswith("ss") for w in lows[start:stop])
 
 
+_MONEY_CHARS = frozenset("$€£%")
+
+
 @logic("pitch.price")
 def price(an: Analysis, rule: Rule) -> list[Hit]:
     """Selling prices and discounts: "only $49", "$99 a month", "30% off". "Coffee was $5" is not a sale."""
     doc = an.doc
     lows = doc.lows
+    if not _MONEY_CHARS.intersection(doc.text):
+        return []
     before = frozenset(rule.params["before"])
     after = frozenset(rule.params["after"])
     hits = []
@@ -385,29 +391,41 @@ def mention_stuffing(an: Analysis, rule: Rule) -> list[Hit]:
     return [Hit(doc.tokens[tags[0]].start, doc.tokens[tags[-1]].end, detail={"count": len(tags)})]
 
 
+# A word in capitals: letters only (no digits, no apostrophe inside), not part of a hashtag, mention or word.
+_CAPS_RE = re.compile(r"(?<![\w#@])(?<!\w['’])[^\W\d_a-z]{4,}(?![\w]|['’]\w)")
+_BANG_RUN_RE = re.compile(r"!(?=\s*!\s*!)")
+
+
 @logic("impersonal.shouting")
 def shouting(an: Analysis, rule: Rule) -> list[Hit]:
     """Words in capitals (not acronyms) and runs of exclamation marks."""
     doc = an.doc
+    text = doc.text
     acronyms = frozenset(rule.params["acronyms"])
     hits: list[Hit] = []
+    bangs = text.count("!")
+    if bangs >= 3:  # "!!!" (spaces allowed): one hit per run of three
+        for m in _BANG_RUN_RE.finditer(text):
+            run = _BANG_END_RE.match(text, m.start())
+            if run:
+                hits.append(Hit(run.start(), run.end()))
     caps = []
-    bangs = 0
-    for i, tok in enumerate(doc.tokens):
-        if tok.kind == "word" and len(tok.low) >= 4 and tok.low not in acronyms:
-            orig = doc.original(tok)
-            if orig.isupper() and orig.isalpha():
-                caps.append(i)
-        elif tok.low == "!":
-            bangs += 1
-            if i >= 2 and doc.lows[i - 1] == "!" and doc.lows[i - 2] == "!":
-                hits.append(Hit(doc.tokens[i - 2].start, tok.end))
+    for m in _CAPS_RE.finditer(text):
+        word = m.group()
+        if word.isupper() and word.lower() not in acronyms:
+            caps.append(m)
+    if caps and (doc.by_kind.get("url") or doc.by_kind.get("placeholder")):
+        special = [doc.tokens[i] for k in ("url", "placeholder") for i in doc.by_kind.get(k, ())]
+        caps = [m for m in caps if not any(t.start <= m.start() < t.end for t in special)]
     if len(caps) >= rule.params["min_caps_words"]:
-        hits.extend(Hit(doc.tokens[i].start, doc.tokens[i].end) for i in caps)
+        hits.extend(Hit(m.start(), m.end()) for m in caps)
     if bangs >= rule.params["max_exclamations"] + 1 and not hits:
-        last = max(i for i, low in enumerate(doc.lows) if low == "!")
-        hits.append(Hit(doc.tokens[last].start, doc.tokens[last].end))
+        last = text.rindex("!")
+        hits.append(Hit(last, last + 1))
     return hits
+
+
+_BANG_END_RE = re.compile(r"!\s*!\s*!")
 
 
 @logic("impersonal.empty_reply")
@@ -532,7 +550,7 @@ def first_contact_too_long(an: Analysis, rule: Rule) -> list[Hit]:
 
 
 def _sentence_words(doc: Doc, s: Sentence) -> int:
-    return sum(1 for i in range(s.first, s.last) if doc.tokens[i].kind == "word")
+    return s.words
 
 
 @logic("readability.hard_to_read")
@@ -571,13 +589,12 @@ def long_sentence(an: Analysis, rule: Rule) -> list[Hit]:
 def wall_of_text(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     limit = rule.params["max_block_words"]
+    if doc.words <= limit:
+        return []
     counts = [0] * len(doc.paragraphs)
-    p = 0
-    for t in doc.tokens:  # tokens and paragraphs are both in text order: one pass
-        while p < len(doc.paragraphs) - 1 and t.start >= doc.paragraphs[p][1]:
-            p += 1
+    for t in doc.tokens:
         if t.kind == "word":
-            counts[p] += 1
+            counts[t.paragraph] += 1
     return [
         Hit(start, end, detail={"words": n, "limit": limit})
         for (start, end), n in zip(doc.paragraphs, counts, strict=True)

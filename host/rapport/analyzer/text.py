@@ -43,6 +43,7 @@ class Token:
     end: int
     kind: str  # url | placeholder | hashtag | mention | word | punct
     sentence: int = 0
+    paragraph: int = 0
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ class Sentence:
     end: int
     ending: str  # the final punctuation token, or ""
     paragraph: int = 0
+    words: int = 0
 
     @property
     def is_question(self) -> bool:
@@ -72,6 +74,14 @@ class Doc:
     first_plural: int = 0
     second: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)
+    _lowset: frozenset[str] | None = None
+
+    @property
+    def lowset(self) -> frozenset[str]:
+        """Every distinct lowercased token: rules check it before they scan the tokens."""
+        if self._lowset is None:
+            self._lowset = frozenset(self.lows)
+        return self._lowset
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Code-point span covering tokens [first, last)."""
@@ -91,31 +101,40 @@ def _normalise(text: str) -> str:
     return low.replace("’", "'").replace("‘", "'")
 
 
+_PERSON = {w: 1 for w in FIRST_PERSON_SINGULAR} | {w: 2 for w in FIRST_PERSON_PLURAL}
+_PERSON |= {w: 3 for w in SECOND_PERSON}
+
+
 def parse(text: str) -> Doc:
+    """Tokens, sentences, paragraphs and pronoun counts in one pass (the hot path: keep it lean)."""
     norm = _normalise(text)
     tokens: list[Token] = []
     lows: list[str] = []
     sentences: list[Sentence] = []
     by_kind: dict[str, list[int]] = {}
-    newlines = [m.start() for m in _NEWLINE_RE.finditer(text)]
-    nl_i = 0
-    n_nl = len(newlines)
-    sent_first = 0
-    ending = ""
-    fs = fp = sp = words = 0
-    para = 0
     para_spans: list[tuple[int, int]] = []
+    add_token = tokens.append
+    add_low = lows.append
+    person = _PERSON.get
+    counts = [0, 0, 0, 0]  # words, first singular, first plural, second
+    next_nl = norm.find("\n")
+    sent_first = 0
+    sent_words = 0  # words before the current sentence
+    ending = ""
+    para = 0
     para_start = -1
     last_end = 0
+    prev_end = -1
     for m in _TOKEN_RE.finditer(norm):
         start = m.start()
         # A line break ends a sentence and a block (LinkedIn posts break lines instead of paragraphs).
-        if nl_i < n_nl and newlines[nl_i] < start:
-            while nl_i < n_nl and newlines[nl_i] < start:
-                nl_i += 1
+        if 0 <= next_nl < start:
+            next_nl = norm.find("\n", start)
             if tokens and sent_first < len(tokens):
-                sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para))
+                n_words = counts[0] - sent_words
+                sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para, n_words))
                 sent_first = len(tokens)
+                sent_words = counts[0]
                 ending = ""
             if para_start >= 0:
                 para_spans.append((para_start, last_end))
@@ -123,43 +142,34 @@ def parse(text: str) -> Doc:
                 para_start = -1
         kind = m.lastgroup or "punct"
         low = m.group()
-        if (
-            kind == "punct"
-            and low in _HYPHENS
-            and tokens
-            and tokens[-1].end == start
-            and norm[start + 1 : start + 2].isalnum()
-        ):
-            continue  # a hyphen inside a word: phrases match "game-changer" like "game changer"
-        tok = Token(low, start, m.end(), kind, len(sentences))
-        idx = len(tokens)
-        tokens.append(tok)
-        lows.append(low)
-        if para_start < 0:
-            para_start = start
-        last_end = tok.end
-        if kind == "word":
-            words += 1
-            if low in FIRST_PERSON_SINGULAR:
-                fs += 1
-            elif low in FIRST_PERSON_PLURAL:
-                fp += 1
-            elif low in SECOND_PERSON:
-                sp += 1
-        elif kind == "punct":
+        end = m.end()
+        if kind == "punct":
+            if low in _HYPHENS and prev_end == start and norm[end : end + 1].isalnum():
+                continue  # a hyphen inside a word: phrases match "game-changer" like "game changer"
             if low in _SENTENCE_END:
                 ending = "?" if low == "?" or ending == "?" else low
-                continue
         else:
-            by_kind.setdefault(kind, []).append(idx)
-        if ending and kind != "punct":
-            # The previous token closed a sentence ("Hi. Then"): start a new one at this token.
-            sentences.append(_sentence(tokens, sent_first, idx, ending, para))
-            sent_first = idx
-            tok.sentence = len(sentences)
-            ending = ""
+            if ending:
+                # The previous token closed a sentence ("Hi. Then"): start a new one at this token.
+                n_words = counts[0] - sent_words
+                sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para, n_words))
+                sent_first = len(tokens)
+                sent_words = counts[0]
+                ending = ""
+            if kind == "word":
+                counts[0] += 1
+                k = person(low)
+                if k:
+                    counts[k] += 1
+            else:
+                by_kind.setdefault(kind, []).append(len(tokens))
+        add_token(Token(low, start, end, kind, len(sentences), para))
+        add_low(low)
+        if para_start < 0:
+            para_start = start
+        last_end = prev_end = end
     if sent_first < len(tokens):
-        sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para))
+        sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para, counts[0] - sent_words))
     if para_start >= 0:
         para_spans.append((para_start, last_end))
     return Doc(
@@ -169,13 +179,13 @@ def parse(text: str) -> Doc:
         lows=lows,
         sentences=sentences,
         paragraphs=para_spans,
-        words=words,
-        first_singular=fs,
-        first_plural=fp,
-        second=sp,
+        words=counts[0],
+        first_singular=counts[1],
+        first_plural=counts[2],
+        second=counts[3],
         by_kind=by_kind,
     )
 
 
-def _sentence(tokens: list[Token], first: int, last: int, ending: str, para: int) -> Sentence:
-    return Sentence(first, last, tokens[first].start, tokens[last - 1].end, ending, para)
+def _sentence(tokens: list[Token], first: int, last: int, ending: str, para: int, words: int) -> Sentence:
+    return Sentence(first, last, tokens[first].start, tokens[last - 1].end, ending, para, words)
