@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 from rapport import product
 from rapport.install import browsers as B
+from rapport.install.doctor import diagnose
 from rapport.install.installer import Installer
 from rapport.install.probe import ProbeError, hello
 from rapport.install.registry import Registry
@@ -368,3 +369,20 @@ def test_probe_gives_up_on_a_silent_host_and_stops_it():
 def test_probe_reports_a_missing_executable(tmp_path):
     with pytest.raises(ProbeError, match="cannot start"):
         hello([str(tmp_path / "rapport-host")])
+
+
+@pytest.mark.frozen
+def test_doctor_follows_the_windows_registry_to_the_manifest(build_info, tmp_path):
+    fake = FakeWinreg()
+    plat = B.Platform("windows", str(tmp_path), {"LOCALAPPDATA": str(tmp_path)}, PurePosixPath)
+    target = B.target(plat, "edge")
+    missing = diagnose(target, "", Registry(fake), {})
+    assert [(c.ok, c.fix) for c in missing] == [(False, "python3 build.py install --browser edge")]
+    assert "no registry key HKEY_CURRENT_USER\\Software\\Microsoft\\Edge" in missing[0].text
+
+    inst = Installer(plat, registry=Registry(fake))
+    inst.install(inst.targets(["edge"], []), Path(build_info["host"]), MANIFESTS)
+    checks = diagnose(target, "", Registry(fake), {})
+    assert all(c.ok for c in checks), checks
+    assert "host answers hello" in checks[-1].text
+    assert checks[0].text.endswith(target.manifest) and checks[0].text.startswith("registry key")
