@@ -149,7 +149,14 @@ def build_lock():
     """One build at a time in this tree (tests and people may start builds concurrently)."""
     WORK.mkdir(exist_ok=True)
     with open(WORK / ".lock", "w") as handle:
-        if not WINDOWS:
+        if WINDOWS:
+            import msvcrt
+
+            while True:  # LK_LOCK gives up after 10 s; keep waiting like flock does
+                with contextlib.suppress(OSError):
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+        else:
             import fcntl
 
             fcntl.flock(handle, fcntl.LOCK_EX)
