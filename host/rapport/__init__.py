@@ -7,7 +7,9 @@ from rapport.product import VERSION as __version__
 __all__ = ["Context", "Finding", "Options", "Readability", "Report", "__version__", "analyze"]
 
 
-def analyze(text: str, context: Context | dict | None = None, options: Options | dict | None = None) -> Report:
+def analyze(
+    text: str, context: Context | dict | None = None, options: Options | dict | None = None
+) -> Report:
     """Analyse `text` written in `context`; see docs/protocol.md for the report schema."""
     from rapport.analyzer import analyze as _analyze
 

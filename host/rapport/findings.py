@@ -1,4 +1,4 @@
-"""The one result type of Rapport: a Finding, and the Report that carries them (schema in docs/protocol.md)."""
+"""The one result type of Rapport, a Finding, and the Report that carries them (docs/protocol.md)."""
 
 from __future__ import annotations
 

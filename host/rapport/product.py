@@ -10,7 +10,9 @@ import hashlib
 
 NAME = "Rapport"
 VERSION = "0.1.0"
-DESCRIPTION = "Coaches your LinkedIn and X posts and messages away from pitches and broadcast, as you type. Local only."
+DESCRIPTION = (
+    "Coaches your LinkedIn and X posts and messages away from pitches and broadcast, as you type. Local only."
+)
 HOST_NAME = "org.rapport.host"  # native-messaging host name: lowercase, dots and underscores only
 GECKO_ID = "rapport@rapport.org"
 PROTOCOL_VERSION = 1
@@ -26,7 +28,7 @@ EXTENSION_KEY = (
 
 
 def extension_id(key_b64: str = EXTENSION_KEY) -> str:
-    """Chrome's extension ID for a manifest `key`: sha256 of the DER key, first 32 hex digits mapped 0-f -> a-p."""
+    """Chrome's extension ID for a manifest `key`: sha256 of the DER key, 32 hex digits mapped 0-f -> a-p."""
     digest = hashlib.sha256(base64.b64decode(key_b64)).hexdigest()[:32]
     return "".join(chr(ord("a") + int(c, 16)) for c in digest)
 

@@ -1,4 +1,4 @@
-"""Python indexes strings by code point; JavaScript by UTF-16 code unit. This is the one place that converts."""
+"""Python indexes strings by code point, JavaScript by UTF-16 unit; the one place that converts."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class Utf16Offsets:
         return index + bisect_right(self._astral, index - 1)
 
     def from_utf16(self, offset: int) -> int:
-        """Code-point offset of UTF-16 `offset`; an offset inside a surrogate pair maps to the pair's start."""
+        """Code-point offset of UTF-16 `offset`; inside a surrogate pair it maps to the pair's start."""
         if not self._astral:
             return offset
         lo, hi = 0, len(self._astral)
