@@ -9,6 +9,7 @@
   const CONTENT_PORT = "rapport-content";
 
   const contentPorts = new Set();
+  const portsByTab = new Map(); // tabId -> Set of ports (one per frame that runs our content script)
   let rules = null; // the host's `rules` result, cached
 
   const host = new HostConnection(product.hostName, (snapshot) => {
@@ -50,8 +51,13 @@
     }
     const tabId = sender.tab.id;
     contentPorts.add(port);
+    if (!portsByTab.has(tabId)) portsByTab.set(tabId, new Set());
+    portsByTab.get(tabId).add(port);
     safePost(port, { type: "host", host: host.snapshot() });
-    port.onDisconnect.addListener(() => contentPorts.delete(port));
+    port.onDisconnect.addListener(() => {
+      contentPorts.delete(port);
+      portsByTab.get(tabId)?.delete(port);
+    });
     port.onMessage.addListener((msg) => {
       if (!msg || typeof msg !== "object") return;
       if (msg.type === "analyze") analyze(port, tabId, msg);
@@ -135,6 +141,17 @@
     );
     return true; // answered asynchronously
   });
+
+  // Keyboard: a browser shortcut (never a key the page sees) opens the hint of the box being typed in.
+  function openHint(tabId) {
+    for (const port of portsByTab.get(tabId) ?? []) safePost(port, { type: "open-hint" });
+  }
+  api.commands?.onCommand?.addListener(async (command, tab) => {
+    if (command !== "open-hint") return;
+    const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id != null) openHint(id);
+  });
+  globalThis.RapportOpenHint = openHint; // for the browser tests, which cannot press browser shortcuts
 
   Tabs.restore();
   host.connect();

@@ -169,6 +169,24 @@
       });
     }
 
+    // From the keyboard shortcut: open the card on the first finding; Escape brings focus back to the editor.
+    openHint() {
+      const selection = () => this.el.getRootNode().getSelection?.() ?? getSelection();
+      const sel = selection();
+      const caret =
+        !this.textarea && sel?.rangeCount && this.el.contains(sel.getRangeAt(0).startContainer)
+          ? sel.getRangeAt(0).cloneRange()
+          : null;
+      this.place();
+      this.hint.open(() => {
+        this.el.focus({ preventScroll: true });
+        if (!caret) return; // a textarea keeps its own caret
+        const now = selection();
+        now.removeAllRanges();
+        now.addRange(caret);
+      });
+    }
+
     place() {
       if (!this.el.isConnected) return;
       this.hint.place(this.el.getBoundingClientRect());

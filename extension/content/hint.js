@@ -93,7 +93,10 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
           if (e.key === "Escape") {
             e.stopPropagation();
             this.toggle(false);
-            this.pill.focus();
+            const back = this.returnTo;
+            this.returnTo = null;
+            if (back) back();
+            else this.pill.focus();
           }
         },
       });
@@ -107,6 +110,15 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 
     destroy() {
       this.el.remove();
+    }
+
+    // Open the card with focus on the first finding (or its first button); Escape calls `returnTo`.
+    open(returnTo) {
+      if (this.el.hidden) return;
+      this.returnTo = returnTo;
+      this.toggle(true);
+      const first = ["li[data-rule]", "button.retry", "button.close"].map((sel) => this.card.querySelector(sel));
+      (first.find(Boolean) ?? this.pill).focus();
     }
 
     toggle(open = this.card.hidden) {

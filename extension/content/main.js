@@ -53,6 +53,10 @@
         if (hostStatus === "connected" && was && was !== "connected") for (const b of byId.values()) b.refresh();
         return;
       }
+      if (msg?.type === "open-hint") {
+        byId.get(focusedId)?.openHint();
+        return;
+      }
       const box = byId.get(msg?.box);
       if (box && (msg.type === "report" || msg.type === "failed")) box.received(msg);
     } catch {

@@ -61,3 +61,37 @@ def test_editor_added_later_by_the_app_is_found(b):
     page.keyboard.type(PITCH)
     expect(surface.hint(page)).to_have_attribute("data-level", "warning", timeout=5000)
     assert page.evaluate("() => fixtureEditors['message-page-2'].text()") == PITCH
+
+
+@pytest.mark.parametrize("name", ["x-post", "linkedin-post", "linkedin-invite"])
+def test_keyboard_shortcut_opens_the_card_and_escape_returns_to_the_editor(b, name):
+    surface = BY_NAME[name]
+    page, hint = surface.type_in(b, PITCH)
+    tab = b.tab_id(surface.url)
+    b.worker.evaluate("(tabId) => RapportOpenHint(tabId)", tab)  # what Alt+Shift+H does
+    card = hint.locator(".card")
+    expect(card).to_be_visible()
+    expect(card.locator("li[data-rule]").first).to_be_focused()
+    assert page.evaluate(HIGHLIGHTS_JS).get("rapport-focus"), "the focused finding is emphasised"
+    page.keyboard.press("Tab")  # on to its "Ignore this rule" button
+    expect(card.locator("li[data-rule] button.ignore").first).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    page.keyboard.type(" Thanks")
+    assert surface.text(page) == PITCH + " Thanks"
+    assert surface.caret(page) == len(PITCH + " Thanks")
+
+
+@pytest.mark.parametrize(
+    "name", ["linkedin-post", "linkedin-comment", "x-post", "linkedin-message-page", "x-dm"]
+)
+def test_the_editors_own_undo_still_works(b, name):
+    surface = BY_NAME[name]
+    page, hint = surface.type_in(b, PITCH)
+    page.keyboard.press("Control+z")
+    expect(page.locator(surface.editor)).not_to_have_text(PITCH)  # undone by the editor itself
+    undone = surface.text(page).replace("\xa0", " ")  # a contenteditable's native undo may leave an nbsp
+    assert len(undone) < len(PITCH) and PITCH.startswith(undone)
+    expect(
+        hint if undone else page.locator(f'rapport-hint[data-surface="{surface.surface}"]')
+    ).to_have_attribute("data-chars", str(len(undone)), timeout=5000)
