@@ -132,3 +132,22 @@ def test_sites_and_surfaces_can_be_switched_off(b):
     options.check('input[name="surface"][value="post"]')
     expect(surface.hint(page)).to_have_attribute("data-chars", str(len(PITCH)), timeout=5000)
     expect(surface.hint(page)).to_have_attribute("data-level", "warning")
+
+
+def test_sensitivity_reaches_the_host(b):
+    text = "Happy to help if you ever need a hand with your data pipeline."
+    surface, page, hint = typed(b, "x-post", text)
+    normal = rapport.analyze(text, surface.context, {"sensitivity": "normal"}).to_dict()
+    low = rapport.analyze(text, surface.context, {"sensitivity": "low"}).to_dict()
+    assert len(low["findings"]) != len(normal["findings"]), (
+        "this text must read differently at low sensitivity"
+    )
+    expect(hint).to_have_attribute("data-count", str(len(normal["findings"])))
+    options = b.context.new_page()
+    options.goto(f"chrome-extension://{b.extension_id}/options/options.html")
+    options.wait_for_selector("body[data-ready=true]")
+    options.check('input[name="sensitivity"][value="low"]')
+    expect(hint).to_have_attribute("data-count", str(len(low["findings"])), timeout=5000)
+    options.click("#restore")
+    expect(options.locator('input[name="sensitivity"][value="normal"]')).to_be_checked()
+    expect(hint).to_have_attribute("data-count", str(len(normal["findings"])), timeout=5000)
