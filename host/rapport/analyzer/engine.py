@@ -60,12 +60,11 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
     root = _INDEX
     rules = _PHRASE_RULES
     busy_until: dict[int, int] = {}  # rule index -> token index its last match ended at
-    for i in range(n):
-        node = root.get(lows[i])
-        if node is None:
-            continue
+    allowed: dict[int, bool] = {}  # rule index -> applies in this context (computed on first match)
+    nodes = list(map(root.get, lows))  # trie node of each token as a first word, or None
+    for i in [i for i, node in enumerate(nodes) if node is not None]:
         longest: dict[int, int] = {}  # rule index -> end token of its longest match starting at i
-        stack = [(node, i + 1)]
+        stack = [(nodes[i], i + 1)]
         while stack:
             node, j = stack.pop()
             for ri in node.get("", ()):
@@ -82,10 +81,12 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
         for ri, end in longest.items():
             if busy_until.get(ri, 0) > i:
                 continue
-            rule = rules[ri]
-            if not _applies(rule, ctx, opts):
+            ok = allowed.get(ri)
+            if ok is None:
+                ok = allowed[ri] = _applies(rules[ri], ctx, opts)
+            if not ok:
                 continue
-            out.setdefault(rule.id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
+            out.setdefault(rules[ri].id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
             busy_until[ri] = end
 
 

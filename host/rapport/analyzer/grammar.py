@@ -63,21 +63,22 @@ def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
         return []
     window = rule.params["window"]
     hits: list[Hit] = []
-    for s in doc.sentences:
-        for i in range(s.first, s.last):
-            low = lows[i]
-            if low in verbs and i > s.first and lows[i - 1] in WRITER:
+    for i in [i for i, low in enumerate(lows) if low in nouns or low in verbs]:
+        low = lows[i]
+        first = doc.sentences[tokens[i].sentence].first
+        if low in verbs:
+            if i > first and lows[i - 1] in WRITER:
                 hits.append(Hit(tokens[i - 1].start, tokens[i].end))
-            elif low in nouns:
-                made = False  # "I built a ... tool", "we run a ... workshop": the writer makes it
-                for j in range(i - 1, max(s.first, i - window) - 1, -1):
-                    w = lows[j]
-                    if w in OTHERS or tokens[j].kind == "punct":
-                        break
-                    made = made or w in makers
-                    if w in _POSSESSIVE_WRITER or (w in WRITER and made):
-                        hits.append(Hit(tokens[j].start, tokens[i].end))
-                        break
+            continue
+        made = False  # "I built a ... tool", "we run a ... workshop": the writer makes it
+        for j in range(i - 1, max(first, i - window) - 1, -1):
+            w = lows[j]
+            if w in OTHERS or tokens[j].kind == "punct":
+                break
+            made = made or w in makers
+            if w in _POSSESSIVE_WRITER or (w in WRITER and made):
+                hits.append(Hit(tokens[j].start, tokens[i].end))
+                break
     return hits
 
 
@@ -95,7 +96,8 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
     window = rule.params["window"]
     hits: list[Hit] = []
     n = len(lows)
-    for i, low in enumerate(lows):
+    for i in [i for i, low in enumerate(lows) if low in verbs or low in helpers or low in _SEGMENT]:
+        low = lows[i]
         end = -1
         if low in verbs:
             for j in range(i + 1, min(n, i + 1 + window)):
@@ -105,7 +107,7 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
                 if w in outcomes or w in SECOND_PERSON:
                     end = j
                     break
-        elif low in helpers and i + 1 < n and lows[i + 1] in SECOND_PERSON:
+        if end < 0 and low in helpers and i + 1 < n and lows[i + 1] in SECOND_PERSON:
             end = i + 1
         elif low == "like" and 0 < i < n - 1 and lows[i + 1] in ("you", "yours") and _plural(lows[i - 1]):
             end, i = i + 1, i - 1  # "leaders like you", "companies like yours"

@@ -216,37 +216,32 @@ def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
     subjects = frozenset(rule.params["subjects"])
     verbs = frozenset(rule.params["verbs"])
     targets = frozenset(rule.params["targets"])
+    if verbs.isdisjoint(doc.lowset):
+        return []
     hits = []
     n = len(lows)
-    i = 0
-    while i < n:
-        if lows[i] in subjects:
-            j = i + 1
-            if j < n and lows[j] in (
-                "also",
-                "really",
-                "specifically",
-                "actually",
-                "now",
-                "primarily",
-                "mainly",
-            ):
-                j += 1
-            if j < n and lows[j] in verbs:
-                for k in range(j + 1, min(n, j + 8)):
-                    if doc.tokens[k].kind == "punct":
-                        break
-                    # "for small businesses", "for ceramicists": a service aimed at a group of buyers
-                    for_group = lows[k - 1] == "for" and lows[k] not in _POSSESSIVE
-                    for_group = for_group and _plural(lows, k, min(n, k + 3))
-                    if lows[k] in targets or for_group:
-                        hits.append(Hit(doc.tokens[i].start, doc.tokens[k].end))
-                        i = k
-                        break
-        i += 1
+    busy = -1  # token index the last hit ended at
+    for i in [i for i, low in enumerate(lows) if low in subjects]:
+        if i < busy:
+            continue
+        j = i + 1
+        if j < n and lows[j] in _ADVERBS:
+            j += 1
+        if j < n and lows[j] in verbs:
+            for k in range(j + 1, min(n, j + 8)):
+                if doc.tokens[k].kind == "punct":
+                    break
+                # "for small businesses", "for ceramicists": a service aimed at a group of buyers
+                for_group = lows[k - 1] == "for" and lows[k] not in _POSSESSIVE
+                for_group = for_group and _plural(lows, k, min(n, k + 3))
+                if lows[k] in targets or for_group:
+                    hits.append(Hit(doc.tokens[i].start, doc.tokens[k].end))
+                    busy = k + 1
+                    break
     return hits
 
 
+_ADVERBS = frozenset({"also", "really", "specifically", "actually", "now", "primarily", "mainly"})
 _POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "the", "me", "us", "him", "them", "it"})
 
 
@@ -254,15 +249,12 @@ def _plural(lows: list[str], start: int, stop: int) -> bool:
     return any(len(w) > 3 and w.endswith("s") and not w.endswith("ss") for w in lows[start:stop])
 
 
-_MONEY_CHARS = frozenset("$€£%")
-
-
 @logic("pitch.price")
 def price(an: Analysis, rule: Rule) -> list[Hit]:
     """Selling prices and discounts: "only $49", "$99 a month", "30% off". "Coffee was $5" is not a sale."""
     doc = an.doc
     lows = doc.lows
-    if not _MONEY_CHARS.intersection(doc.text):
+    if not any(c in doc.text for c in "$€£%"):
         return []
     before = frozenset(rule.params["before"])
     after = frozenset(rule.params["after"])
@@ -391,8 +383,31 @@ def mention_stuffing(an: Analysis, rule: Rule) -> list[Hit]:
     return [Hit(doc.tokens[tags[0]].start, doc.tokens[tags[-1]].end, detail={"count": len(tags)})]
 
 
-# A word in capitals: letters only (no digits, no apostrophe inside), not part of a hashtag, mention or word.
-_CAPS_RE = re.compile(r"(?<![\w#@])(?<!\w['’])[^\W\d_a-z]{4,}(?![\w]|['’]\w)")
+# Candidate words in capitals (Latin, Greek, Cyrillic); _is_caps_word checks the word's edges.
+_CAPS_RE = re.compile(r"[A-Z\u00c0-\u024f\u0370-\u052f]{4,}")
+_APOSTROPHES = frozenset("'’")
+
+
+def _is_caps_word(text: str, start: int, end: int) -> bool:
+    """A whole word in capitals: letters only, not glued to a word, a hashtag, a mention or an apostrophe."""
+    word = text[start:end]
+    if not word.isupper() or not word.isalpha():
+        return False
+    before = text[start - 1] if start else " "
+    if (
+        before.isalnum()
+        or before in "_#@"
+        or (before in _APOSTROPHES and start >= 2 and (text[start - 2].isalnum() or text[start - 2] == "_"))
+    ):
+        return False
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after == "_":
+        return False
+    return not (
+        after in _APOSTROPHES and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "_")
+    )
+
+
 _BANG_RUN_RE = re.compile(r"!(?=\s*!\s*!)")
 
 
@@ -411,8 +426,7 @@ def shouting(an: Analysis, rule: Rule) -> list[Hit]:
                 hits.append(Hit(run.start(), run.end()))
     caps = []
     for m in _CAPS_RE.finditer(text):
-        word = m.group()
-        if word.isupper() and word.lower() not in acronyms:
+        if _is_caps_word(text, m.start(), m.end()) and m.group().lower() not in acronyms:
             caps.append(m)
     if caps and (doc.by_kind.get("url") or doc.by_kind.get("placeholder")):
         special = [doc.tokens[i] for k in ("url", "placeholder") for i in doc.by_kind.get(k, ())]
@@ -592,9 +606,8 @@ def wall_of_text(an: Analysis, rule: Rule) -> list[Hit]:
     if doc.words <= limit:
         return []
     counts = [0] * len(doc.paragraphs)
-    for t in doc.tokens:
-        if t.kind == "word":
-            counts[t.paragraph] += 1
+    for s in doc.sentences:  # a sentence never spans two blocks
+        counts[s.paragraph] += s.words
     return [
         Hit(start, end, detail={"words": n, "limit": limit})
         for (start, end), n in zip(doc.paragraphs, counts, strict=True)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
+from typing import NamedTuple
 
 # Order matters: URLs, placeholders, hashtags and mentions before plain words. Matched on lowercased text.
 _FIELD = (
@@ -25,8 +29,11 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Without "://", "www.", a ".com"-like ending or a placeholder bracket, no URL or placeholder can match, and
+# this smaller expression gives the same tokens faster.
+_COMMON_RE = re.compile(r"(?P<hashtag>\#\w+)|(?P<mention>@\w+)|(?P<word>\w+(?:'\w+)*)|(?P<punct>[^\w\s])")
+_DOMAIN_HINT_RE = re.compile(r"\.(?:com|io|ai|co|net|org|app|dev|ly|me)\b")
 _HYPHENS = frozenset("-‐‑–")
-_NEWLINE_RE = re.compile(r"\n")
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
@@ -36,8 +43,7 @@ SECOND_PERSON = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     low: str  # lowercased, apostrophes normalised ("game-changer" is two tokens; the hyphen is dropped)
     start: int  # code points, [start, end)
     end: int
@@ -101,90 +107,149 @@ def _normalise(text: str) -> str:
     return low.replace("’", "'").replace("‘", "'")
 
 
-_PERSON = {w: 1 for w in FIRST_PERSON_SINGULAR} | {w: 2 for w in FIRST_PERSON_PLURAL}
-_PERSON |= {w: 3 for w in SECOND_PERSON}
+_group = re.Match.group
+_start = re.Match.start
+_end = re.Match.end
+_lastgroup = attrgetter("lastgroup")
+_make_token = partial(tuple.__new__, Token)  # Token._make without its Python-level length check
+_SPECIAL_KINDS = frozenset({"url", "placeholder", "hashtag", "mention"})
+_HYPHEN_RE = re.compile("[-‐‑–]")
+
+
+def _token_re(norm: str) -> re.Pattern[str]:
+    if "://" in norm or "www." in norm or any(c in norm for c in "{[<%*") or _DOMAIN_HINT_RE.search(norm):
+        return _TOKEN_RE
+    return _COMMON_RE
 
 
 def parse(text: str) -> Doc:
-    """Tokens, sentences, paragraphs and pronoun counts in one pass (the hot path: keep it lean)."""
+    """Tokens, sentences, paragraphs and pronoun counts. The hot path: per-token work runs in C (map, count,
+    list repetition); Python loops only over sentence ends, line breaks and in-word hyphens."""
     norm = _normalise(text)
-    tokens: list[Token] = []
-    lows: list[str] = []
+    matches = list(_token_re(norm).finditer(norm))
+    lows: list[str] = list(map(_group, matches))
+    starts: list[int] = list(map(_start, matches))
+    ends: list[int] = list(map(_end, matches))
+    kinds: list[str] = list(map(_lastgroup, matches))
+    if not _HYPHENS.isdisjoint(norm):
+        _drop_inner_hyphens(norm, lows, starts, ends, kinds)
+    n = len(lows)
+    bounds = _line_breaks(norm, starts, n)  # token indices that follow a line break: new block, new sentence
+    cuts, endings = _sentence_cuts(lows, kinds, bounds, n)
+
     sentences: list[Sentence] = []
+    sent_of: list[int] = []
+    para_of: list[int] = []
+    edges = [0, *cuts, n] if n else [0]
+    for k in range(len(edges) - 1):
+        first, last = edges[k], edges[k + 1]
+        para = bisect_right(bounds, first)
+        sentences.append(
+            Sentence(
+                first, last, starts[first], ends[last - 1], endings[k], para, kinds[first:last].count("word")
+            )
+        )
+        sent_of += [k] * (last - first)
+    paragraphs: list[tuple[int, int]] = []
+    if n:
+        prev = 0
+        for k, b in enumerate([*bounds, n]):
+            paragraphs.append((starts[prev], ends[b - 1]))
+            para_of += [k] * (b - prev)
+            prev = b
+    tokens = list(map(_make_token, zip(lows, starts, ends, kinds, sent_of, para_of, strict=True)))
+
+    lowset = frozenset(lows)
     by_kind: dict[str, list[int]] = {}
-    para_spans: list[tuple[int, int]] = []
-    add_token = tokens.append
-    add_low = lows.append
-    person = _PERSON.get
-    counts = [0, 0, 0, 0]  # words, first singular, first plural, second
-    next_nl = norm.find("\n")
-    sent_first = 0
-    sent_words = 0  # words before the current sentence
-    ending = ""
-    para = 0
-    para_start = -1
-    last_end = 0
-    prev_end = -1
-    for m in _TOKEN_RE.finditer(norm):
-        start = m.start()
-        # A line break ends a sentence and a block (LinkedIn posts break lines instead of paragraphs).
-        if 0 <= next_nl < start:
-            next_nl = norm.find("\n", start)
-            if tokens and sent_first < len(tokens):
-                n_words = counts[0] - sent_words
-                sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para, n_words))
-                sent_first = len(tokens)
-                sent_words = counts[0]
-                ending = ""
-            if para_start >= 0:
-                para_spans.append((para_start, last_end))
-                para += 1
-                para_start = -1
-        kind = m.lastgroup or "punct"
-        low = m.group()
-        end = m.end()
-        if kind == "punct":
-            if low in _HYPHENS and prev_end == start and norm[end : end + 1].isalnum():
-                continue  # a hyphen inside a word: phrases match "game-changer" like "game changer"
-            if low in _SENTENCE_END:
-                ending = "?" if low == "?" or ending == "?" else low
-        else:
-            if ending:
-                # The previous token closed a sentence ("Hi. Then"): start a new one at this token.
-                n_words = counts[0] - sent_words
-                sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para, n_words))
-                sent_first = len(tokens)
-                sent_words = counts[0]
-                ending = ""
-            if kind == "word":
-                counts[0] += 1
-                k = person(low)
-                if k:
-                    counts[k] += 1
-            else:
-                by_kind.setdefault(kind, []).append(len(tokens))
-        add_token(Token(low, start, end, kind, len(sentences), para))
-        add_low(low)
-        if para_start < 0:
-            para_start = start
-        last_end = prev_end = end
-    if sent_first < len(tokens):
-        sentences.append(_sentence(tokens, sent_first, len(tokens), ending, para, counts[0] - sent_words))
-    if para_start >= 0:
-        para_spans.append((para_start, last_end))
+    for kind in _SPECIAL_KINDS.intersection(kinds):
+        by_kind[kind] = [i for i, k in enumerate(kinds) if k == kind]
     return Doc(
         text=text,
         norm=norm,
         tokens=tokens,
         lows=lows,
         sentences=sentences,
-        paragraphs=para_spans,
-        words=counts[0],
-        first_singular=counts[1],
-        first_plural=counts[2],
-        second=counts[3],
+        paragraphs=paragraphs,
+        words=kinds.count("word"),
+        first_singular=sum(lows.count(w) for w in FIRST_PERSON_SINGULAR & lowset),
+        first_plural=sum(lows.count(w) for w in FIRST_PERSON_PLURAL & lowset),
+        second=sum(lows.count(w) for w in SECOND_PERSON & lowset),
         by_kind=by_kind,
+        _lowset=lowset,
     )
+
+
+def _drop_inner_hyphens(
+    norm: str, lows: list[str], starts: list[int], ends: list[int], kinds: list[str]
+) -> None:
+    """Drop a hyphen glued to the word before and a letter or digit after, so that phrases match
+    "game-changer" like "game changer"."""
+    drop: list[int] = []  # never two in a row: a dropped hyphen is followed by a letter or digit
+    for m in _HYPHEN_RE.finditer(norm):
+        at = m.start()
+        i = bisect_right(starts, at) - 1
+        if i <= 0 or starts[i] != at or lows[i] not in _HYPHENS:
+            continue  # inside a URL or placeholder, or nothing before it
+        if ends[i - 1] == at and norm[at + 1 : at + 2].isalnum():
+            drop.append(i)
+    for i in reversed(drop):
+        del lows[i], starts[i], ends[i], kinds[i]
+
+
+def _line_breaks(norm: str, starts: list[int], n: int) -> list[int]:
+    bounds: list[int] = []
+    pos = norm.find("\n")
+    while pos != -1:
+        b = bisect_right(starts, pos)
+        if 0 < b < n and (not bounds or bounds[-1] != b):
+            bounds.append(b)
+        pos = norm.find("\n", pos + 1)
+    return bounds
+
+
+def _sentence_cuts(
+    lows: list[str], kinds: list[str], bounds: list[int], n: int
+) -> tuple[list[int], list[str]]:
+    """Where sentences start (after the first token) and how each one ends ("." "!" "?" "…" or "").
+
+    A run of end marks closes a sentence at the next token that is not punctuation ("Hi!) Then"); a line
+    break closes it at once. A run containing "?" makes a question."""
+    cuts: list[int] = []
+    endings: list[str] = []
+    ending = ""
+    pending = -1  # the token that will start the next sentence, once an end mark was seen
+    marks = [i for i, low in enumerate(lows) if low in _SENTENCE_END]
+    bi = 0
+    for e in [*marks, n]:
+        while bi < len(bounds) and bounds[bi] <= e:
+            b = bounds[bi]
+            bi += 1
+            if pending != -1 and pending < b:
+                cuts.append(pending)
+                endings.append(ending)
+                ending = ""
+            if not cuts or b > cuts[-1]:
+                cuts.append(b)
+                endings.append(ending)
+            ending, pending = "", -1
+        if e == n:
+            break
+        if pending != -1 and pending < e:
+            cuts.append(pending)
+            endings.append(ending)
+            ending, pending = "", -1
+        low = lows[e]
+        ending = "?" if low == "?" or ending == "?" else low
+        j = e + 1
+        while j < n and kinds[j] == "punct":
+            j += 1
+        pending = j if j < n else -1
+    if pending != -1:
+        cuts.append(pending)
+        endings.append(ending)
+        ending = ""
+    endings.append(ending)
+    return cuts, endings
 
 
 def _sentence(tokens: list[Token], first: int, last: int, ending: str, para: int, words: int) -> Sentence:
