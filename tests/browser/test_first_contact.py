@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import rapport
 from browser_surfaces import BY_NAME, PITCH
+from conftest import IMAGES
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -24,6 +25,13 @@ def test_invitation_note_pitch_is_a_first_contact_error(b):
     assert first_contact.first.get_attribute("data-rule").startswith("first_contact.")
     expect(card.locator("[data-why=first_contact]")).to_contain_text(WHY)
     expect(card.locator("[data-meter=invite]")).to_contain_text(f"{len(PITCH)} / 300 characters")
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    modal, shown = page.locator(".send-invite").bounding_box(), card.bounding_box()
+    left, top = min(modal["x"], shown["x"]) - 12, min(modal["y"], shown["y"]) - 12
+    right = max(modal["x"] + modal["width"], shown["x"] + shown["width"]) + 12
+    bottom = max(modal["y"] + modal["height"], shown["y"] + shown["height"]) + 12
+    clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    page.screenshot(path=str(IMAGES / "first-contact.png"), clip=clip)
 
 
 def test_invitation_note_length_follows_typing(b):
