@@ -25,12 +25,7 @@
 
       el.setAttribute("data-rapport", "on");
       const root = el.getRootNode();
-      let dark = false;
-      try {
-        dark = !!env.site.isDark?.() || matchMedia("(prefers-color-scheme: dark)").matches;
-      } catch {
-        dark = false;
-      }
+      const dark = this.isDark();
       Highlights.styleRoot(root, dark);
       this.hint = new Hint({
         dark,
@@ -50,6 +45,15 @@
       this.resize.observe(el);
       this.changed();
       this.place();
+    }
+
+    // The site's own theme (LinkedIn and X have their own dark modes), else the system's.
+    isDark() {
+      try {
+        return !!this.env.site.isDark?.() || matchMedia("(prefers-color-scheme: dark)").matches;
+      } catch {
+        return false;
+      }
     }
 
     context() {
@@ -158,6 +162,7 @@
     }
 
     render() {
+      this.hint.setTheme(this.isDark());
       this.hint.render({
         status: this.status,
         findings: this.findings,

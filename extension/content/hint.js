@@ -104,6 +104,10 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
       this.anchor = null;
     }
 
+    setTheme(dark) {
+      this.el.dataset.theme = dark ? "dark" : "light";
+    }
+
     mount(parent) {
       parent.appendChild(this.el);
     }

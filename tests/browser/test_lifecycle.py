@@ -95,3 +95,15 @@ def test_the_editors_own_undo_still_works(b, name):
     expect(
         hint if undone else page.locator(f'rapport-hint[data-surface="{surface.surface}"]')
     ).to_have_attribute("data-chars", str(len(undone)), timeout=5000)
+
+
+def test_hint_follows_the_sites_dark_theme(b):
+    surface = BY_NAME["linkedin-message-page"]
+    page, hint = surface.type_in(b, PITCH)
+    expect(hint).to_have_attribute("data-theme", "light")
+    page.evaluate("() => document.documentElement.classList.add('theme--dark')")  # LinkedIn's dark mode
+    page.keyboard.type(" Thanks")
+    expect(hint).to_have_attribute("data-theme", "dark", timeout=5000)
+    hint.locator(".pill").click()
+    background = hint.locator(".card").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background == "rgb(28, 33, 40)"
