@@ -50,6 +50,7 @@ def load_syllable_dict() -> dict[str, tuple[tuple[str, ...], ...]]:
         if shape is None:
             shape = shapes[n] = (("1",) * n,)
         table[word] = shape
+        _counts[word] = n
     _syllables = table
     return table
 
@@ -99,6 +100,7 @@ class TextStats:
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")  # textstat RE_NONCONTRACTION_APOSTROPHE
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_counts: dict[str, int] = {}  # word -> syllables, filled with the CMU table
 _fallback: dict[str, int] = {}  # syllables of words not in the CMU dictionary (pyphen), per process
 
 
@@ -108,20 +110,21 @@ def _strip(text: str) -> str:
 
 
 def _count_syllables(words: list[str]) -> int:
-    table = _syllables or load_syllable_dict()
+    if _syllables is None:
+        load_syllable_dict()
+    found = list(map(_counts.get, words))
+    if None not in found:
+        return sum(found)
     count = 0
-    for word in words:
-        shape = table.get(word)
-        if shape is not None:
-            count += len(shape[0])
-            continue
-        n = _fallback.get(word)
+    for word, n in zip(words, found, strict=True):
         if n is None:
-            from textstat.backend.utils._get_pyphen import get_pyphen
+            n = _fallback.get(word)
+            if n is None:
+                from textstat.backend.utils._get_pyphen import get_pyphen
 
-            n = len(get_pyphen("en_US").positions(word)) + 1
-            if len(_fallback) < 50_000:
-                _fallback[word] = n
+                n = len(get_pyphen("en_US").positions(word)) + 1
+                if len(_fallback) < 50_000:
+                    _fallback[word] = n
         count += n
     return count
 

@@ -152,7 +152,7 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
             # "I can/could/'d ... send|show|come ... you", "Keen to connect and show you"
             for k, w in enumerate(seq[:-1]):
                 starts_offer = (w in modals and (k == 0 or seq[k - 1] in WRITER)) or (k == 0 and w in eager)
-                if starts_offer and not actions.isdisjoint(seq[k + 1 : k + 6]):
+                if starts_offer and _acts(seq[k + 1 : k + 6], actions):
                     ask = True
                     break
         if ask:
@@ -161,6 +161,17 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
 
 
 _CURRENCY = frozenset({"$", "£", "€"})
+
+
+def _acts(following: list[str], actions: frozenset[str]) -> bool:
+    """An action verb soon after "I can / I'd love to", before the clause turns to the reader: "I can send
+    you" acts for the reader; "I'd love to hear how you run it" does not."""
+    for w in following:
+        if w in actions:
+            return True
+        if w in SECOND_PERSON or not w[:1].isalnum():
+            return False
+    return False
 
 
 @logic("pitch.commerce")
