@@ -160,3 +160,13 @@ def test_hello_does_not_load_textstat():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_finding_to_dict_has_every_field():
+    """Finding.to_dict is spelled out for speed (it runs for every finding of every reply): complete?"""
+    import dataclasses
+
+    from rapport.findings import Finding
+
+    f = Finding("pitch.call_to_action", "pitch", "warning", 3, 9, "message", "advice")
+    assert f.to_dict() == dataclasses.asdict(f)
