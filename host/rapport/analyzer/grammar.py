@@ -132,8 +132,8 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
     offering to act for the reader ("I can come round tomorrow and give you a price")."""
     doc = an.doc
     lows, tokens = doc.lows, doc.tokens
-    openers, agenda, modals, actions, eager = _sets(
-        rule, "question_openers", "agenda", "modals", "actions", "eager"
+    openers, agenda, modals, actions, eager, wishes, uses = _sets(
+        rule, "question_openers", "agenda", "modals", "actions", "eager", "wishes", "reader_uses"
     )
     hits: list[Hit] = []
     for s in doc.sentences:
@@ -155,9 +155,22 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
                 if starts_offer and _acts(seq[k + 1 : k + 6], actions):
                     ask = True
                     break
+        if not ask and has_reader and not wishes.isdisjoint(body) and not uses.isdisjoint(body):
+            # "I'd love for you to join", "so grateful if you grabbed one"
+            ask = _wish_for_use(seq, wishes, uses)
         if ask:
             hits.append(Hit(tokens[h].start, s.end))
     return hits
+
+
+def _wish_for_use(seq: list[str], wishes: frozenset[str], uses: frozenset[str]) -> bool:
+    for k, w in enumerate(seq):
+        if w in wishes:
+            after = seq[k + 1 : k + 7]
+            for r, x in enumerate(after):
+                if x in SECOND_PERSON or x in ("anyone", "everyone", "some"):
+                    return not uses.isdisjoint(after[r + 1 : r + 5])
+    return False
 
 
 _CURRENCY = frozenset({"$", "£", "€"})
@@ -172,6 +185,34 @@ def _acts(following: list[str], actions: frozenset[str]) -> bool:
         if w in SECOND_PERSON or not w[:1].isalnum():
             return False
     return False
+
+
+@logic("pitch.conditional_offer")
+def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
+    """An offer hung on the reader's need: "if you need a hand...", "if anyone's curious...", "if that
+    sounds like you...": the writer's service, made to whoever qualifies."""
+    doc = an.doc
+    lows, tokens = doc.lows, doc.tokens
+    if "if" not in doc.lowset:
+        return []
+    (needs,) = _sets(rule, "needs")
+    hits: list[Hit] = []
+    n = len(lows)
+    for i in [i for i, low in enumerate(lows) if low == "if"]:
+        clause = lows[i + 1 : min(n, i + 8)]
+        who = next((k for k, w in enumerate(clause[:3]) if w in _AUDIENCE), -1)
+        if who < 0:
+            continue
+        for k in range(who + 1, len(clause)):
+            if not clause[k][:1].isalnum():
+                break
+            if clause[k] in needs:
+                hits.append(Hit(tokens[i].start, tokens[i + 1 + k].end))
+                break
+    return hits
+
+
+_AUDIENCE = SECOND_PERSON | frozenset({"anyone", "anyone's", "anybody", "that", "this", "someone"})
 
 
 @logic("pitch.commerce")
