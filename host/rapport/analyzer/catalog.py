@@ -172,3 +172,11 @@ def build_index(rules: list[Rule]) -> PhraseIndex:
                 if ri not in ends:
                     ends.append(ri)
     return root
+
+
+def compile_trie(node: PhraseIndex) -> tuple[dict[str, Any], tuple[int, ...], Any]:
+    """The trie for matching: each node as (children, rule indices ending here, wildcard child or None).
+    Tuple access costs less than the dict lookups of "" and "*" at every step."""
+    children = {w: compile_trie(child) for w, child in node.items() if w not in ("", "*")}
+    wild = compile_trie(node["*"]) if "*" in node else None
+    return children, tuple(node.get("", ())), wild

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from rapport.analyzer import grammar, logic
-from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, load_rules
+from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, compile_trie, load_rules
 from rapport.analyzer.text import Doc, parse
 from rapport.context import Context, Options
 from rapport.findings import Finding, Readability, Report
@@ -23,6 +24,7 @@ _PHRASE_RULES = [r for r in RULES if r.kind == "phrases"]
 _INDEX: PhraseIndex = build_index(_PHRASE_RULES)
 _LOGIC_RULES = [r for r in RULES if r.kind == "logic"]
 logic.check_registry({r.id for r in _LOGIC_RULES})
+_TRIE = compile_trie(_INDEX)[0]  # first word -> node
 assert grammar.WRITER  # grammar.py registers its logic rules on import
 # Logic rules by stage (1: text, 2: sees stage-1 hits, 3: sees the scores), with their functions.
 _STAGES = [
@@ -57,27 +59,31 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
     lows = doc.lows
     tokens = doc.tokens
     n = len(lows)
-    root = _INDEX
+    root = _TRIE
+    kinds = doc.kinds
     rules = _PHRASE_RULES
     busy_until: dict[int, int] = {}  # rule index -> token index its last match ended at
     allowed: dict[int, bool] = {}  # rule index -> applies in this context (computed on first match)
     nodes = list(map(root.get, lows))  # trie node of each token as a first word, or None
-    for i in [i for i, node in enumerate(nodes) if node is not None]:
-        longest: dict[int, int] = {}  # rule index -> end token of its longest match starting at i
+    for i in compress(range(n), nodes):
+        longest: dict[int, int] | None = None  # rule index -> end of its longest match starting at i
         stack = [(nodes[i], i + 1)]
         while stack:
-            node, j = stack.pop()
-            for ri in node.get("", ()):
-                if longest.get(ri, 0) < j:
-                    longest[ri] = j
-            if j >= n:
-                continue
-            nxt = node.get(lows[j])
-            if nxt is not None:
-                stack.append((nxt, j + 1))
-            wild = node.get("*")
-            if wild is not None and tokens[j].kind == "word":
-                stack.append((wild, j + 1))
+            (children, ends, wild), j = stack.pop()
+            if ends:
+                if longest is None:
+                    longest = {}
+                for ri in ends:
+                    if longest.get(ri, 0) < j:
+                        longest[ri] = j
+            if j < n:
+                nxt = children.get(lows[j])
+                if nxt is not None:
+                    stack.append((nxt, j + 1))
+                if wild is not None and kinds[j] == "word":
+                    stack.append((wild, j + 1))
+        if longest is None:
+            continue
         for ri, end in longest.items():
             if busy_until.get(ri, 0) > i:
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rapport.analyzer.logic import GREETINGS, Hit, logic
-from rapport.analyzer.text import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, SECOND_PERSON, Doc
+from rapport.analyzer.text import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, SECOND_PERSON, Doc, positions
 
 if TYPE_CHECKING:
     from rapport.analyzer.catalog import Rule
@@ -63,7 +63,7 @@ def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
         return []
     window = rule.params["window"]
     hits: list[Hit] = []
-    for i in [i for i, low in enumerate(lows) if low in nouns or low in verbs]:
+    for i in positions(nouns | verbs, lows):
         low = lows[i]
         first = doc.sentences[tokens[i].sentence].first
         if low in verbs:
@@ -96,7 +96,7 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
     window = rule.params["window"]
     hits: list[Hit] = []
     n = len(lows)
-    for i in [i for i, low in enumerate(lows) if low in verbs or low in helpers or low in _SEGMENT]:
+    for i in positions(verbs | helpers | _SEGMENT, lows):
         low = lows[i]
         end = -1
         if low in verbs:
@@ -198,7 +198,7 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
     (needs,) = _sets(rule, "needs")
     hits: list[Hit] = []
     n = len(lows)
-    for i in [i for i, low in enumerate(lows) if low == "if"]:
+    for i in positions(_IF, lows):
         clause = lows[i + 1 : min(n, i + 8)]
         who = next((k for k, w in enumerate(clause[:3]) if w in _AUDIENCE), -1)
         if who < 0:
@@ -212,6 +212,7 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
     return hits
 
 
+_IF = frozenset({"if"})
 _AUDIENCE = SECOND_PERSON | frozenset({"anyone", "anyone's", "anybody", "that", "this", "someone"})
 
 

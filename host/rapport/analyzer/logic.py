@@ -18,6 +18,7 @@ from rapport.analyzer.text import (
     SECOND_PERSON,
     Doc,
     Sentence,
+    positions,
 )
 from rapport.spans import utf16_len
 
@@ -221,7 +222,7 @@ def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
     hits = []
     n = len(lows)
     busy = -1  # token index the last hit ended at
-    for i in [i for i, low in enumerate(lows) if low in subjects]:
+    for i in positions(subjects, lows):
         if i < busy:
             continue
         j = i + 1

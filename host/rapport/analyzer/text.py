@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -80,6 +81,7 @@ class Doc:
     first_plural: int = 0
     second: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)  # tokens[i].kind, as one list
     _lowset: frozenset[str] | None = None
 
     @property
@@ -105,6 +107,11 @@ def _normalise(text: str) -> str:
     if len(low) != len(text):  # e.g. "İ" lowercases to two code points: keep offsets aligned
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return low.replace("’", "'").replace("‘", "'")
+
+
+def positions(words: frozenset[str] | set[str], lows: list[str]) -> list[int]:
+    """Indices of the tokens whose lowercased text is in `words` (the scan runs in C)."""
+    return list(compress(range(len(lows)), map(words.__contains__, lows)))
 
 
 _group = re.Match.group
@@ -162,7 +169,7 @@ def parse(text: str) -> Doc:
     lowset = frozenset(lows)
     by_kind: dict[str, list[int]] = {}
     for kind in _SPECIAL_KINDS.intersection(kinds):
-        by_kind[kind] = [i for i, k in enumerate(kinds) if k == kind]
+        by_kind[kind] = list(compress(range(n), map(kind.__eq__, kinds)))
     return Doc(
         text=text,
         norm=norm,
@@ -175,6 +182,7 @@ def parse(text: str) -> Doc:
         first_plural=sum(lows.count(w) for w in FIRST_PERSON_PLURAL & lowset),
         second=sum(lows.count(w) for w in SECOND_PERSON & lowset),
         by_kind=by_kind,
+        kinds=kinds,
         _lowset=lowset,
     )
 
@@ -218,7 +226,7 @@ def _sentence_cuts(
     endings: list[str] = []
     ending = ""
     pending = -1  # the token that will start the next sentence, once an end mark was seen
-    marks = [i for i, low in enumerate(lows) if low in _SENTENCE_END]
+    marks = positions(_SENTENCE_END, lows)
     bi = 0
     for e in [*marks, n]:
         while bi < len(bounds) and bounds[bi] <= e:
