@@ -7,7 +7,7 @@
   let nextBox = 1;
 
   class Box {
-    // env: {site, send(box, msg), settings(), summaryChanged(), retry(), installCommand(), hostStatus()}
+    // env: {site, send(box, msg), settings(), summaryChanged(), ignore(rule), retry(), installCommand()}
     constructor(el, surfaceDef, env) {
       this.id = `box-${nextBox++}`;
       this.el = el;

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"  # measurements (git-ignored)
+IMAGES = ROOT / "docs" / "img"  # screenshots for the README and docs/extension.md
 
 PITCH = "Hi, I came across your profile and would love to book a quick call to show you our product."
 
@@ -168,3 +175,13 @@ BY_NAME = {s.name: s for s in SURFACES}
 def utf16_slice(text: str, start: int, end: int) -> str:
     data = text.encode("utf-16-le")
     return data[2 * start : 2 * end].decode("utf-16-le")
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 5.0, interval: float = 0.02):
+    """Poll `predicate` until it returns something true or `timeout` seconds pass; returns its last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)

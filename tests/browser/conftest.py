@@ -10,19 +10,16 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from browser_surfaces import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = FIXTURES / "pages"
 EDITORS = FIXTURES / "editors"
-ARTIFACTS = ROOT / "tests" / "artifacts"
-IMAGES = ROOT / "docs" / "img"
 ROUTES = json.loads((PAGES / "routes.json").read_text())["pages"]
 SITES = re.compile(r"^https://(www\.linkedin\.com|linkedin\.com|x\.com|twitter\.com)/")
 CONTENT_TYPES = {
@@ -255,14 +252,3 @@ def b(browser) -> Iterator[Browser]:
     browser.reset_settings()
     yield browser
     browser.close_pages()
-
-
-def wait_until(predicate: Callable[[], object], timeout: float = 5.0, interval: float = 0.02):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            return value
-        time.sleep(interval)

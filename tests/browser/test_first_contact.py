@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 import rapport
-from browser_surfaces import BY_NAME, PITCH
-from conftest import IMAGES
+from browser_surfaces import BY_NAME, IMAGES, PITCH
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

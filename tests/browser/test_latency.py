@@ -8,8 +8,7 @@ import json
 import statistics
 
 import pytest
-from browser_surfaces import BY_NAME
-from conftest import ARTIFACTS
+from browser_surfaces import ARTIFACTS, BY_NAME
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 import rapport
-from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, PITCH
-from conftest import IMAGES, wait_until
+from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, IMAGES, PITCH, wait_until
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -134,20 +133,31 @@ def test_sites_and_surfaces_can_be_switched_off(b):
     expect(surface.hint(page)).to_have_attribute("data-level", "warning")
 
 
+SENSITIVE = [
+    "Our tool saves teams hours every week. Link in bio.",
+    "Would love to connect and learn more about your work.",
+    "Check out my latest blog post on growth hacking!",
+    "Happy to help if you ever need a hand with your data pipeline.",
+]
+
+
 def test_sensitivity_reaches_the_host(b):
-    text = "Happy to help if you ever need a hand with your data pipeline."
+    context = BY_NAME["x-post"].context
+
+    def count(text, sensitivity):
+        return len(rapport.analyze(text, context, {"sensitivity": sensitivity}).findings)
+
+    # A text the analyzer reads differently at some sensitivity (the analyzer's tuning decides which).
+    choices = [(t, s) for t in SENSITIVE for s in ("low", "high") if count(t, s) != count(t, "normal")]
+    assert choices, "sensitivity changes nothing for any of these texts"
+    text, sensitivity = choices[0]
     surface, page, hint = typed(b, "x-post", text)
-    normal = rapport.analyze(text, surface.context, {"sensitivity": "normal"}).to_dict()
-    low = rapport.analyze(text, surface.context, {"sensitivity": "low"}).to_dict()
-    assert len(low["findings"]) != len(normal["findings"]), (
-        "this text must read differently at low sensitivity"
-    )
-    expect(hint).to_have_attribute("data-count", str(len(normal["findings"])))
+    expect(hint).to_have_attribute("data-count", str(count(text, "normal")))
     options = b.context.new_page()
     options.goto(f"chrome-extension://{b.extension_id}/options/options.html")
     options.wait_for_selector("body[data-ready=true]")
-    options.check('input[name="sensitivity"][value="low"]')
-    expect(hint).to_have_attribute("data-count", str(len(low["findings"])), timeout=5000)
+    options.check(f'input[name="sensitivity"][value="{sensitivity}"]')
+    expect(hint).to_have_attribute("data-count", str(count(text, sensitivity)), timeout=5000)
     options.click("#restore")
     expect(options.locator('input[name="sensitivity"][value="normal"]')).to_be_checked()
-    expect(hint).to_have_attribute("data-count", str(len(normal["findings"])), timeout=5000)
+    expect(hint).to_have_attribute("data-count", str(count(text, "normal")), timeout=5000)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from browser_surfaces import BY_NAME, PITCH
-from conftest import wait_until
+from browser_surfaces import BY_NAME, PITCH, wait_until
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
