@@ -57,7 +57,6 @@ def _applies(rule: Rule, ctx: Context, opts: Options) -> bool:
 def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[logic.Hit]]) -> None:
     """Every phrase rule's matches over the tokens: per rule the longest match at a position, no overlaps."""
     lows = doc.lows
-    tokens = doc.tokens
     n = len(lows)
     root = _TRIE
     kinds = doc.kinds
@@ -92,7 +91,7 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
                 ok = allowed[ri] = _applies(rules[ri], ctx, opts)
             if not ok:
                 continue
-            out.setdefault(rules[ri].id, []).append(logic.Hit(tokens[i].start, tokens[end - 1].end))
+            out.setdefault(rules[ri].id, []).append(logic.Hit(doc.starts[i], doc.ends[end - 1]))
             busy_until[ri] = end
 
 

@@ -42,13 +42,13 @@ def _sets(rule: Rule, *names: str) -> list[frozenset[str]]:
 
 def _head(doc: Doc, first: int, last: int) -> int:
     """First token of a sentence that carries meaning: skips punctuation, greetings, a name and fillers."""
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     i = first
-    while i < last and (tokens[i].kind != "word" or lows[i] in _FILLERS):
+    while i < last and (doc.kinds[i] != "word" or lows[i] in _FILLERS):
         i += 1
     if i < last and lows[i] in GREETINGS:
         i += 1
-        while i < last and (tokens[i].kind != "word" or doc.original(tokens[i])[:1].isupper()):
+        while i < last and (doc.kinds[i] != "word" or doc.word(i)[:1].isupper()):
             i += 1
     return i
 
@@ -57,7 +57,7 @@ def _head(doc: Doc, first: int, last: int) -> int:
 def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
     """The writer's own offering: "our platform", "my course", "I sell...", "my firm does..."."""
     doc = an.doc
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     nouns, verbs, makers = _sets(rule, "offering_nouns", "seller_verbs", "maker_verbs")
     if WRITER.isdisjoint(doc.lowset) or (nouns.isdisjoint(doc.lowset) and verbs.isdisjoint(doc.lowset)):
         return []
@@ -65,19 +65,19 @@ def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
     hits: list[Hit] = []
     for i in positions(nouns | verbs, lows):
         low = lows[i]
-        first = doc.sentences[tokens[i].sentence].first
+        first = doc.sentences[doc.sent_of[i]].first
         if low in verbs:
             if i > first and lows[i - 1] in WRITER:
-                hits.append(Hit(tokens[i - 1].start, tokens[i].end))
+                hits.append(Hit(doc.starts[i - 1], doc.ends[i]))
             continue
         made = False  # "I built a ... tool", "we run a ... workshop": the writer makes it
         for j in range(i - 1, max(first, i - window) - 1, -1):
             w = lows[j]
-            if w in OTHERS or tokens[j].kind == "punct":
+            if w in OTHERS or doc.kinds[j] == "punct":
                 break
             made = made or w in makers
             if w in _POSSESSIVE_WRITER or (w in WRITER and made):
-                hits.append(Hit(tokens[j].start, tokens[i].end))
+                hits.append(Hit(doc.starts[j], doc.ends[i]))
                 break
     return hits
 
@@ -89,7 +89,7 @@ _POSSESSIVE_WRITER = frozenset({"my", "our", "mine", "ours"})
 def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
     """A promised improvement aimed at the reader: "cut your cloud bill", "help teams like yours grow"."""
     doc = an.doc
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     verbs, outcomes, helpers = _sets(rule, "improve_verbs", "outcome_nouns", "help_verbs")
     if verbs.isdisjoint(doc.lowset) and helpers.isdisjoint(doc.lowset) and not _SEGMENT & doc.lowset:
         return []
@@ -102,7 +102,7 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
         if low in verbs:
             for j in range(i + 1, min(n, i + 1 + window)):
                 w = lows[j]
-                if tokens[j].kind == "punct" and w not in ("%", "$", "£", "€"):
+                if doc.kinds[j] == "punct" and w not in ("%", "$", "£", "€"):
                     break
                 if w in outcomes or w in SECOND_PERSON:
                     end = j
@@ -114,7 +114,7 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
         elif low == "your" and i + 1 < n and lows[i + 1] in ("size", "stage", "scale"):
             end = i + 1  # "teams your size"
         if end >= 0:
-            hits.append(Hit(tokens[i].start, tokens[end].end))
+            hits.append(Hit(doc.starts[i], doc.ends[end]))
     return hits
 
 
@@ -131,7 +131,7 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
     ("Would it make sense to swap notes for 20 minutes?", "Shall I reserve one for you?"), or the writer
     offering to act for the reader ("I can come round tomorrow and give you a price")."""
     doc = an.doc
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     openers, agenda, modals, actions, eager, wishes, uses = _sets(
         rule, "question_openers", "agenda", "modals", "actions", "eager", "wishes", "reader_uses"
     )
@@ -159,7 +159,7 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
             # "I'd love for you to join", "so grateful if you grabbed one"
             ask = _wish_for_use(seq, wishes, uses)
         if ask:
-            hits.append(Hit(tokens[h].start, s.end))
+            hits.append(Hit(doc.starts[h], s.end))
     return hits
 
 
@@ -192,7 +192,7 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
     """An offer hung on the reader's need: "if you need a hand...", "if anyone's curious...", "if that
     sounds like you...": the writer's service, made to whoever qualifies."""
     doc = an.doc
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     if "if" not in doc.lowset:
         return []
     (needs,) = _sets(rule, "needs")
@@ -207,7 +207,7 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
             if not clause[k][:1].isalnum():
                 break
             if clause[k] in needs:
-                hits.append(Hit(tokens[i].start, tokens[i + 1 + k].end))
+                hits.append(Hit(doc.starts[i], doc.ends[i + 1 + k]))
                 break
     return hits
 
@@ -220,7 +220,7 @@ _AUDIENCE = SECOND_PERSON | frozenset({"anyone", "anyone's", "anybody", "that", 
 def commerce(an: Analysis, rule: Rule) -> list[Hit]:
     """Money and transaction words: prices, rates, orders, tickets, discounts."""
     doc = an.doc
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     (words,) = _sets(rule, "words")
     if words.isdisjoint(doc.lowset) and _CURRENCY.isdisjoint(doc.lowset):
         return []
@@ -228,9 +228,9 @@ def commerce(an: Analysis, rule: Rule) -> list[Hit]:
     n = len(lows)
     for i, low in enumerate(lows):
         if low in _CURRENCY and i + 1 < n and lows[i + 1][:1].isdigit():
-            hits.append(Hit(tokens[i].start, tokens[i + 1].end))
+            hits.append(Hit(doc.starts[i], doc.ends[i + 1]))
         elif low in words:
-            hits.append(Hit(tokens[i].start, tokens[i].end))
+            hits.append(Hit(doc.starts[i], doc.ends[i]))
     return hits
 
 
@@ -239,7 +239,7 @@ def cold_probe(an: Analysis, rule: Rule) -> list[Hit]:
     """In a first contact: the reader's organisation or a buyer segment as the topic ("who handles vendor
     security on your side?", "I speak with a lot of CFOs"): a seller qualifying a lead."""
     doc = an.doc
-    lows, tokens = doc.lows, doc.tokens
+    lows = doc.lows
     orgs, segments = _sets(rule, "org_nouns", "segments")
     if "your" not in doc.lowset and segments.isdisjoint(doc.lowset):
         return []
@@ -248,12 +248,12 @@ def cold_probe(an: Analysis, rule: Rule) -> list[Hit]:
     for i, low in enumerate(lows):
         if low == "your" and i + 1 < n:
             j = i + 1
-            if j + 1 < n and tokens[j].kind == "word" and lows[j + 1] in orgs:
+            if j + 1 < n and doc.kinds[j] == "word" and lows[j + 1] in orgs:
                 j += 1  # "your ops team"
             if lows[j] in orgs:
-                hits.append(Hit(tokens[i].start, tokens[j].end))
+                hits.append(Hit(doc.starts[i], doc.ends[j]))
         elif low in segments and i > 0 and lows[i - 1] not in ("my", "our"):
-            hits.append(Hit(tokens[i].start, tokens[i].end))
+            hits.append(Hit(doc.starts[i], doc.ends[i]))
     return hits
 
 
@@ -264,8 +264,8 @@ def buzzwords(an: Analysis, rule: Rule) -> list[Hit]:
     (words,) = _sets(rule, "words")
     if len(words & doc.lowset) < rule.params["min_count"] and words.isdisjoint(doc.lowset):
         return []
-    found = [t for t in doc.tokens if t.low in words]
+    found = positions(words, doc.lows)
     if len(found) < rule.params["min_count"]:
         return []
     strength = min(2.0, len(found) / rule.params["min_count"])
-    return [Hit(t.start, t.end, strength=strength) for t in found]
+    return [Hit(doc.starts[i], doc.ends[i], strength=strength) for i in found]

@@ -109,7 +109,7 @@ CROWD = frozenset(
 
 
 def _sentence_of(doc: Doc, tok_index: int) -> Sentence:
-    return doc.sentences[doc.tokens[tok_index].sentence]
+    return doc.sentences[doc.sent_of[tok_index]]
 
 
 def _greeting_end(doc: Doc) -> int | None:
@@ -130,21 +130,20 @@ def _words_after_greeting(doc: Doc) -> list[int]:
     if g is None:
         return []
     out = []
-    for j in range(g, min(len(doc.tokens), g + 4)):
-        tok = doc.tokens[j]
-        if tok.kind == "punct" or doc.tokens[j].sentence != 0:
+    for j in range(g, min(len(doc.lows), g + 4)):
+        if doc.kinds[j] == "punct" or doc.sent_of[j] != 0:
             break
         out.append(j)
     return out
 
 
 def _is_name(doc: Doc, j: int) -> bool:
-    tok = doc.tokens[j]
-    if tok.kind == "mention":
+    kind, low = doc.kinds[j], doc.lows[j]
+    if kind == "mention":
         return True
-    if tok.kind != "word" or tok.low in CROWD or tok.low in SECOND_PERSON:
+    if kind != "word" or low in CROWD or low in SECOND_PERSON:
         return False
-    orig = doc.original(tok)
+    orig = doc.word(j)
     return orig[:1].isupper() and not orig.isupper() or (len(orig) <= 3 and orig[:1].isupper())
 
 
@@ -152,15 +151,15 @@ def addressed_by_name(doc: Doc) -> tuple[int, int] | None:
     """Span of the reader's name when the text greets or thanks someone by name."""
     for j in _words_after_greeting(doc):
         if _is_name(doc, j):
-            return doc.tokens[j].start, doc.tokens[j].end
+            return doc.starts[j], doc.ends[j]
     lows = doc.lows
     for i, low in enumerate(lows[:-1]):
         if low in ("thanks", "thank", "congrats", "congratulations"):
             j = i + 1 if low != "thank" else i + 2
-            if j < len(lows) and doc.tokens[j].kind in ("word", "mention") and _is_name(doc, j):
-                return doc.tokens[j].start, doc.tokens[j].end
-    if doc.tokens and doc.tokens[0].kind == "mention":
-        return doc.tokens[0].start, doc.tokens[0].end
+            if j < len(lows) and doc.kinds[j] in ("word", "mention") and _is_name(doc, j):
+                return doc.starts[j], doc.ends[j]
+    if doc.kinds and doc.kinds[0] == "mention":
+        return doc.starts[0], doc.ends[0]
     return None
 
 
@@ -197,15 +196,15 @@ def request(an: Analysis, rule: Rule) -> list[Hit]:
     lows = doc.lows
     for s in doc.sentences:
         i = s.first
-        while i < s.last and (lows[i] in softeners or doc.tokens[i].kind == "punct"):
+        while i < s.last and (lows[i] in softeners or doc.kinds[i] == "punct"):
             i += 1
         if i >= s.last or lows[i] not in verbs:
             continue
         if lows[i] == "let" and i + 1 < s.last and lows[i + 1] == "me":  # "let me know": not an order
             continue
         body = lows[i + 1 : s.last]
-        if any(w in objects for w in body) or any(doc.tokens[k].kind == "url" for k in range(i, s.last)):
-            hits.append(Hit(doc.tokens[i].start, s.end))
+        if any(w in objects for w in body) or any(doc.kinds[k] == "url" for k in range(i, s.last)):
+            hits.append(Hit(doc.starts[i], s.end))
     return hits
 
 
@@ -230,13 +229,13 @@ def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
             j += 1
         if j < n and lows[j] in verbs:
             for k in range(j + 1, min(n, j + 8)):
-                if doc.tokens[k].kind == "punct":
+                if doc.kinds[k] == "punct":
                     break
                 # "for small businesses", "for ceramicists": a service aimed at a group of buyers
                 for_group = lows[k - 1] == "for" and lows[k] not in _POSSESSIVE
                 for_group = for_group and _plural(lows, k, min(n, k + 3))
                 if lows[k] in targets or for_group:
-                    hits.append(Hit(doc.tokens[i].start, doc.tokens[k].end))
+                    hits.append(Hit(doc.starts[i], doc.ends[k]))
                     busy = k + 1
                     break
     return hits
@@ -267,9 +266,9 @@ def price(an: Analysis, rule: Rule) -> list[Hit]:
             prev = lows[max(0, i - 2) : i]
             follow = lows[i + 2 : i + 4]
             if any(w in before for w in prev) or any(w in after for w in follow):
-                hits.append(Hit(doc.tokens[i].start, doc.tokens[i + 1].end))
+                hits.append(Hit(doc.starts[i], doc.ends[i + 1]))
         elif low[:1].isdigit() and nxt == "%" and i + 2 < n and lows[i + 2] in ("off", "discount"):
-            hits.append(Hit(doc.tokens[i].start, doc.tokens[i + 2].end))
+            hits.append(Hit(doc.starts[i], doc.ends[i + 2]))
     return hits
 
 
@@ -281,7 +280,7 @@ def link_bait(an: Analysis, rule: Rule) -> list[Hit]:
     if not urls:
         return []
     if an.context.is_first_contact or len(urls) >= rule.params["max_links"] + 1:
-        return [Hit(doc.tokens[i].start, doc.tokens[i].end) for i in urls]
+        return [Hit(doc.starts[i], doc.ends[i]) for i in urls]
     return []
 
 
@@ -291,7 +290,7 @@ def link_bait(an: Analysis, rule: Rule) -> list[Hit]:
 @logic("impersonal.placeholder")
 def placeholder(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
-    return [Hit(doc.tokens[i].start, doc.tokens[i].end) for i in doc.by_kind.get("placeholder", [])]
+    return [Hit(doc.starts[i], doc.ends[i]) for i in doc.by_kind.get("placeholder", [])]
 
 
 @logic("impersonal.nameless_greeting")
@@ -303,8 +302,8 @@ def nameless_greeting(an: Analysis, rule: Rule) -> list[Hit]:
     after = _words_after_greeting(doc)
     if any(_is_name(doc, j) for j in after):
         return []
-    end = doc.tokens[after[-1]].end if after else doc.tokens[g - 1].end
-    return [Hit(doc.tokens[0].start, end)]
+    end = doc.ends[after[-1]] if after else doc.ends[g - 1]
+    return [Hit(doc.starts[0], end)]
 
 
 @logic("impersonal.self_focus")
@@ -349,13 +348,13 @@ def generic(an: Analysis, rule: Rule) -> list[Hit]:
     if "signal.reader_name" in an.hits or "signal.shared_context" in an.hits or doc.by_kind.get("mention"):
         return []
     starts = {s.first for s in doc.sentences}
-    for i, tok in enumerate(doc.tokens):
-        if tok.kind != "word":
+    for i, (low, kind) in enumerate(zip(doc.lows, doc.kinds, strict=True)):
+        if kind != "word":
             continue
-        if tok.low[:1].isdigit():
+        if low[:1].isdigit():
             return []
-        if i not in starts and tok.low != "i" and not tok.low.startswith("i'"):
-            orig = doc.original(tok)
+        if i not in starts and low != "i" and not low.startswith("i'"):
+            orig = doc.word(i)
             if orig[:1].isupper() and not (i > 0 and doc.lows[i - 1] in GREETINGS):
                 return []  # a proper noun: a company, a place, an event
     return [_first_sentence(doc)]
@@ -372,7 +371,7 @@ def hashtag_stuffing(an: Analysis, rule: Rule) -> list[Hit]:
     if len(tags) <= limit:
         return []
     first, last = tags[0], tags[-1]
-    return [Hit(doc.tokens[first].start, doc.tokens[last].end, detail={"count": len(tags)})]
+    return [Hit(doc.starts[first], doc.ends[last], detail={"count": len(tags)})]
 
 
 @logic("impersonal.mention_stuffing")
@@ -381,7 +380,7 @@ def mention_stuffing(an: Analysis, rule: Rule) -> list[Hit]:
     tags = doc.by_kind.get("mention", [])
     if len(tags) <= rule.params["max_mentions"]:
         return []
-    return [Hit(doc.tokens[tags[0]].start, doc.tokens[tags[-1]].end, detail={"count": len(tags)})]
+    return [Hit(doc.starts[tags[0]], doc.ends[tags[-1]], detail={"count": len(tags)})]
 
 
 # Candidate words in capitals (Latin, Greek, Cyrillic); _is_caps_word checks the word's edges.
@@ -430,8 +429,9 @@ def shouting(an: Analysis, rule: Rule) -> list[Hit]:
         if _is_caps_word(text, m.start(), m.end()) and m.group().lower() not in acronyms:
             caps.append(m)
     if caps and (doc.by_kind.get("url") or doc.by_kind.get("placeholder")):
-        special = [doc.tokens[i] for k in ("url", "placeholder") for i in doc.by_kind.get(k, ())]
-        caps = [m for m in caps if not any(t.start <= m.start() < t.end for t in special)]
+        kinds = ("url", "placeholder")
+        special = [(doc.starts[i], doc.ends[i]) for k in kinds for i in doc.by_kind.get(k, ())]
+        caps = [m for m in caps if not any(a <= m.start() < b for a, b in special)]
     if len(caps) >= rule.params["min_caps_words"]:
         hits.extend(Hit(m.start(), m.end()) for m in caps)
     if bangs >= rule.params["max_exclamations"] + 1 and not hits:
@@ -453,15 +453,16 @@ def empty_reply(an: Analysis, rule: Rule) -> list[Hit]:
     if not text or doc.words > p["max_words"] or doc.by_kind.get("mention"):
         return []
     generic = frozenset(p["generic"])
-    words = [t for t in doc.tokens if t.kind == "word"]
-    if any(t.kind in ("url", "placeholder") for t in doc.tokens) or "?" in doc.lows:
+    if "url" in doc.by_kind or "placeholder" in doc.by_kind or "?" in doc.lows:
         return []
-    starts = {doc.tokens[s.first].start for s in doc.sentences}
+    words = [i for i, kind in enumerate(doc.kinds) if kind == "word"]
+    starts = {s.first for s in doc.sentences}
     plain = 0
-    for t in words:
-        if t.low in generic:
+    for i in words:
+        low = doc.lows[i]
+        if low in generic:
             plain += 1
-        elif t.low[:1].isdigit() or (t.start not in starts and doc.original(t)[:1].isupper()):
+        elif low[:1].isdigit() or (i not in starts and doc.word(i)[:1].isupper()):
             return []  # a number or a proper noun: something specific
     ratio = plain / len(words) if words else 1.0
     if ratio < p["min_ratio"]:
@@ -474,7 +475,7 @@ def corporate_voice(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
     if doc.first_singular or doc.first_plural < rule.params["min_we"]:
         return []
-    first = next(i for i, t in enumerate(doc.tokens) if t.low in FIRST_PERSON_PLURAL)
+    first = positions(FIRST_PERSON_PLURAL, doc.lows)[0]
     s = _sentence_of(doc, first)
     return [Hit(s.start, s.end, strength=min(1.5, doc.first_plural / (2 * rule.params["min_we"]) + 0.5))]
 

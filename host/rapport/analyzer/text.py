@@ -70,10 +70,17 @@ class Sentence:
 
 @dataclass(slots=True)
 class Doc:
+    """A parsed text. Token i is described by parallel lists (lows, kinds, starts, ends, sent_of, para_of),
+    which rules read directly; `tokens` builds Token tuples from them on first use."""
+
     text: str
     norm: str
-    tokens: list[Token]
     lows: list[str]
+    kinds: list[str]  # url | placeholder | hashtag | mention | word | punct
+    starts: list[int]  # code points, [start, end)
+    ends: list[int]
+    sent_of: list[int]  # sentence index of each token
+    para_of: list[int]  # paragraph index of each token
     sentences: list[Sentence]
     paragraphs: list[tuple[int, int]]  # code-point spans of blocks separated by line breaks
     words: int = 0
@@ -81,25 +88,29 @@ class Doc:
     first_plural: int = 0
     second: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)
-    kinds: list[str] = field(default_factory=list)  # tokens[i].kind, as one list
-    _lowset: frozenset[str] | None = None
+    lowset: frozenset[str] = frozenset()  # every distinct lowercased token: rules check it before scanning
+    _tokens: list[Token] | None = None
 
     @property
-    def lowset(self) -> frozenset[str]:
-        """Every distinct lowercased token: rules check it before they scan the tokens."""
-        if self._lowset is None:
-            self._lowset = frozenset(self.lows)
-        return self._lowset
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            cols = (self.lows, self.starts, self.ends, self.kinds, self.sent_of, self.para_of)
+            self._tokens = list(map(_make_token, zip(*cols, strict=True)))
+        return self._tokens
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Code-point span covering tokens [first, last)."""
-        return self.tokens[first].start, self.tokens[last - 1].end
+        return self.starts[first], self.ends[last - 1]
 
     def sentence_text(self, s: Sentence) -> str:
         return self.text[s.start : s.end]
 
     def original(self, tok: Token) -> str:
         return self.text[tok.start : tok.end]
+
+    def word(self, i: int) -> str:
+        """Token i as written (original case)."""
+        return self.text[self.starts[i] : self.ends[i]]
 
 
 def _normalise(text: str) -> str:
@@ -164,17 +175,19 @@ def parse(text: str) -> Doc:
             paragraphs.append((starts[prev], ends[b - 1]))
             para_of += [k] * (b - prev)
             prev = b
-    tokens = list(map(_make_token, zip(lows, starts, ends, kinds, sent_of, para_of, strict=True)))
-
-    lowset = frozenset(lows)
     by_kind: dict[str, list[int]] = {}
     for kind in _SPECIAL_KINDS.intersection(kinds):
         by_kind[kind] = list(compress(range(n), map(kind.__eq__, kinds)))
+    lowset = frozenset(lows)
     return Doc(
         text=text,
         norm=norm,
-        tokens=tokens,
         lows=lows,
+        kinds=kinds,
+        starts=starts,
+        ends=ends,
+        sent_of=sent_of,
+        para_of=para_of,
         sentences=sentences,
         paragraphs=paragraphs,
         words=kinds.count("word"),
@@ -182,8 +195,7 @@ def parse(text: str) -> Doc:
         first_plural=sum(lows.count(w) for w in FIRST_PERSON_PLURAL & lowset),
         second=sum(lows.count(w) for w in SECOND_PERSON & lowset),
         by_kind=by_kind,
-        kinds=kinds,
-        _lowset=lowset,
+        lowset=lowset,
     )
 
 
