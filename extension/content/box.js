@@ -139,7 +139,15 @@
 
     apply() {
       const ignored = new Set(this.env.settings().ignoredRules);
-      const findings = sortFindings((this.report?.findings ?? []).filter((f) => !ignored.has(f.rule)));
+      // A finding about the whole message (no question, nothing personal) is listed, not underlined: a line
+      // under every word would hide the spans that matter.
+      const first = this.text.search(/\S/);
+      const last = this.text.trimEnd().length;
+      const findings = sortFindings(
+        (this.report?.findings ?? [])
+          .filter((f) => !ignored.has(f.rule))
+          .map((f) => ({ ...f, whole: f.start <= first && f.end >= last })),
+      );
       this.findings = findings;
       this.ranges.clear();
       const marks = [];
@@ -149,6 +157,7 @@
         if (text === this.sentText) {
           const C = globalThis.RapportCategories;
           for (const f of findings) {
+            if (f.whole) continue;
             const r = range(segments, f.start, f.end);
             if (!r) continue;
             this.ranges.set(f, r);

@@ -276,6 +276,7 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
                 },
                 h("span", { class: "cat" }, cat.label),
                 h("span", { class: "sev" }, f.severity),
+                f.whole ? h("span", { class: "sev" }, "· whole message") : null,
                 h("p", { class: "msg" }, f.message),
                 f.advice ? h("p", { class: "advice" }, f.advice) : null,
                 h(

@@ -172,6 +172,20 @@ SURFACES = [
 BY_NAME = {s.name: s for s in SURFACES}
 
 
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def underlined(text: str, findings: list[dict]) -> set[str]:
+    """The spans the extension underlines: all but findings about the whole message (listed, not drawn)."""
+    first, last = utf16_len(text) - utf16_len(text.lstrip()), utf16_len(text.rstrip())
+    return {
+        utf16_slice(text, f["start"], f["end"])
+        for f in findings
+        if not (f["start"] <= first and f["end"] >= last)
+    }
+
+
 def utf16_slice(text: str, start: int, end: int) -> str:
     data = text.encode("utf-16-le")
     return data[2 * start : 2 * end].decode("utf-16-le")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 import rapport
-from browser_surfaces import HIGHLIGHTS_JS, PITCH, SURFACES, utf16_slice
+from browser_surfaces import HIGHLIGHTS_JS, PITCH, SURFACES, underlined
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def test_pitch_is_flagged_and_underlined(b, surface):
     # Underlines: exactly the spans the host reported, over the editor's own text nodes (for a textarea, over
     # a transparent copy of its text laid on top of it).
     highlighted = page.evaluate(HIGHLIGHTS_JS)
-    spans = {utf16_slice(PITCH, f["start"], f["end"]) for f in expected["findings"]}
+    spans = underlined(PITCH, expected["findings"])
     got = {text for name, texts in highlighted.items() if name != "rapport-focus" for text in texts}
     assert got == spans
     assert "book a quick call" in " ".join(highlighted["rapport-pitch"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import rapport
-from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, utf16_slice
+from browser_surfaces import BY_NAME, HIGHLIGHTS_JS, underlined, utf16_len
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ TEXT = "Big week for the team 🚀🎉 and for me.\n\nBook a demo today and see 
 )
 def test_spans_across_paragraphs_and_emoji(b, name):
     surface = BY_NAME[name]
-    units = len(TEXT.encode("utf-16-le")) // 2
+    units = utf16_len(TEXT)
     page = surface.open(b)
     page.click(surface.editor)
     for i, line in enumerate(TEXT.split("\n")):
@@ -32,7 +32,7 @@ def test_spans_across_paragraphs_and_emoji(b, name):
     assert surface.text(page) == TEXT
 
     report = rapport.analyze(TEXT, surface.context).to_dict()
-    spans = {utf16_slice(TEXT, f["start"], f["end"]) for f in report["findings"]}
+    spans = underlined(TEXT, report["findings"])
     assert any("demo" in s for s in spans)
     highlighted = page.evaluate(HIGHLIGHTS_JS)
     got = {t for name, texts in highlighted.items() if name != "rapport-focus" for t in texts}
