@@ -38,7 +38,6 @@ class HostProcess:
     def __init__(
         self, cmd: Sequence[str], args: Sequence[str] = (), env: dict[str, str] | None = None
     ) -> None:
-        self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             [*cmd, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
