@@ -12,12 +12,15 @@ Nothing here is imported by `import rapport`; `warm()` loads everything once, th
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 import threading
 import types
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 from rapport.findings import Readability
@@ -113,11 +116,10 @@ def _count_syllables(words: list[str]) -> int:
     if _syllables is None:
         load_syllable_dict()
     found = list(map(_counts.get, words))
-    if None not in found:
-        return sum(found)
-    count = 0
-    for word, n in zip(words, found, strict=True):
-        if n is None:
+    count = sum(filter(None, found))  # None (not in the dictionary) and 0 add nothing
+    if None in found:
+        for i in compress(range(len(found)), map(_is_none, found)):
+            word = words[i]
             n = _fallback.get(word)
             if n is None:
                 from textstat.backend.utils._get_pyphen import get_pyphen
@@ -125,8 +127,11 @@ def _count_syllables(words: list[str]) -> int:
                 n = len(get_pyphen("en_US").positions(word)) + 1
                 if len(_fallback) < 50_000:
                     _fallback[word] = n
-        count += n
+            count += n
     return count
+
+
+_is_none = partial(operator.is_, None)
 
 
 def stats(text: str) -> TextStats:
