@@ -443,7 +443,7 @@ def shouting(an: Analysis, rule: Rule) -> list[Hit]:
 _BANG_END_RE = re.compile(r"!\s*!\s*!")
 
 
-@logic("impersonal.empty_reply")
+@logic("impersonal.empty_reply", stage=1)
 def empty_reply(an: Analysis, rule: Rule) -> list[Hit]:
     """A short reply made mostly of praise and agreement words (or only emoji): it fits under any post.
     Strength is the share of generic words; a name, a number or a link makes it specific."""
@@ -452,7 +452,7 @@ def empty_reply(an: Analysis, rule: Rule) -> list[Hit]:
     p = rule.params
     if not text or doc.words > p["max_words"] or doc.by_kind.get("mention"):
         return []
-    generic = frozenset(p["generic"])
+    generic = _generic_words(rule)
     if "url" in doc.by_kind or "placeholder" in doc.by_kind or "?" in doc.lows:
         return []
     words = [i for i, kind in enumerate(doc.kinds) if kind == "word"]
@@ -468,6 +468,37 @@ def empty_reply(an: Analysis, rule: Rule) -> list[Hit]:
     if ratio < p["min_ratio"]:
         return []
     return [Hit(0, len(doc.text), strength=ratio)]
+
+
+@logic("impersonal.stock_opener", stage=2)
+def stock_opener(an: Analysis, rule: Rule) -> list[Hit]:
+    """A reply that opens with a stock compliment ("Great post!", "So helpful!") and then moves on to the
+    writer's own business: the praise fits any post. Uses the generic words of impersonal.empty_reply."""
+    from rapport.analyzer.engine import BY_ID
+
+    doc = an.doc
+    if len(doc.sentences) < 2 or "impersonal.empty_reply" in an.hits:
+        return []
+    first = doc.sentences[0]
+    if not 1 <= first.words <= rule.params["max_words"]:
+        return []
+    generic = _generic_words(BY_ID["impersonal.empty_reply"])
+    for i in range(first.first, first.last):
+        if doc.kinds[i] == "word" and doc.lows[i] not in generic:
+            return []
+        if doc.kinds[i] == "mention":
+            return []
+    return [Hit(first.start, first.end)]
+
+
+_GENERIC: dict[str, frozenset[str]] = {}
+
+
+def _generic_words(rule: Rule) -> frozenset[str]:
+    words = _GENERIC.get(rule.id)
+    if words is None:
+        words = _GENERIC[rule.id] = frozenset(rule.params["generic"])
+    return words
 
 
 @logic("impersonal.corporate_voice")
