@@ -501,6 +501,20 @@ def _generic_words(rule: Rule) -> frozenset[str]:
     return words
 
 
+@logic("impersonal.crowd_question")
+def crowd_question(an: Analysis, rule: Rule) -> list[Hit]:
+    """A bare question thrown at the crowd ("Thoughts on AI?", "What would you tell your younger self?"):
+    no view of the writer's own, nothing specific, so it reads as engagement farming, not a conversation."""
+    doc = an.doc
+    if not doc.sentences or doc.words > rule.params["max_words"] or doc.first_singular or doc.first_plural:
+        return []
+    if not all(s.is_question or s.words == 0 for s in doc.sentences) or "mention" in doc.by_kind:
+        return []
+    if "signal.reader_name" in an.hits or "signal.shared_context" in an.hits:
+        return []
+    return [Hit(doc.sentences[0].start, doc.sentences[-1].end)]
+
+
 @logic("impersonal.corporate_voice")
 def corporate_voice(an: Analysis, rule: Rule) -> list[Hit]:
     doc = an.doc
