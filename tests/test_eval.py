@@ -12,10 +12,12 @@ import pytest
 from rapport.analyzer.evaluation import evaluate, load_corpus
 
 CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
-# Measured 2026-11-22 (ruleset of this commit): dev F1 pitchy 0.80 / impersonal 0.87; heldout 0.63 / 0.78.
+# Measured 2026-11-22 on 944 texts (ruleset of this commit): dev F1 pitchy 0.895 / impersonal 0.917, false
+# alarms 9.9%; heldout 0.756 / 0.819, false alarms 11.0%. Floors sit a little under, with room for the
+# held-out texts still being added.
 FLOORS = {
-    "dev": {"pitchy": 0.75, "impersonal": 0.82, "false_alarms": 0.15},
-    "heldout": {"pitchy": 0.55, "impersonal": 0.70, "false_alarms": 0.18},
+    "dev": {"pitchy": 0.86, "impersonal": 0.88, "false_alarms": 0.13},
+    "heldout": {"pitchy": 0.70, "impersonal": 0.77, "false_alarms": 0.15},
 }
 
 
