@@ -216,6 +216,9 @@ _IF = frozenset({"if"})
 _AUDIENCE = SECOND_PERSON | frozenset({"anyone", "anyone's", "anybody", "that", "this", "someone"})
 
 
+_TREAT = frozenset({"you", "me", "us", "them", "him", "her", "everyone"})
+
+
 @logic("pitch.commerce")
 def commerce(an: Analysis, rule: Rule) -> list[Hit]:
     """Money and transaction words: prices, rates, orders, tickets, discounts."""
@@ -229,8 +232,8 @@ def commerce(an: Analysis, rule: Rule) -> list[Hit]:
     for i, low in enumerate(lows):
         if low in _CURRENCY and i + 1 < n and lows[i + 1][:1].isdigit():
             hits.append(Hit(doc.starts[i], doc.ends[i + 1]))
-        elif low in words:
-            hits.append(Hit(doc.starts[i], doc.ends[i]))
+        elif low in words and not (low == "buy" and i + 1 < n and lows[i + 1] in _TREAT):
+            hits.append(Hit(doc.starts[i], doc.ends[i]))  # but "I'll buy you lunch" is a treat
     return hits
 
 
