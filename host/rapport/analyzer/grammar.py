@@ -144,7 +144,8 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
         body = frozenset(seq)
         has_reader = not SECOND_PERSON.isdisjoint(body)
         ask = False
-        if s.is_question and lows[h] in openers:
+        indirect = lows[h] in _WONDER and not _IF_WHETHER.isdisjoint(seq[1:4])  # "curious whether you..."
+        if (s.is_question and lows[h] in openers) or indirect:
             ask = not agenda.isdisjoint(body) or (
                 has_reader and not WRITER.isdisjoint(body) and not actions.isdisjoint(body)
             )
@@ -161,6 +162,10 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
         if ask:
             hits.append(Hit(doc.starts[h], s.end))
     return hits
+
+
+_WONDER = frozenset({"curious", "wondering", "wonder", "wondered"})
+_IF_WHETHER = frozenset({"if", "whether"})
 
 
 def _wish_for_use(seq: list[str], wishes: frozenset[str], uses: frozenset[str]) -> bool:
