@@ -200,8 +200,8 @@ def request(an: Analysis, rule: Rule) -> list[Hit]:
             i += 1
         if i >= s.last or lows[i] not in verbs:
             continue
-        if lows[i] == "let" and i + 1 < s.last and lows[i + 1] == "me":  # "let me know": not an order
-            continue
+        if lows[i] in ("let", "see") and i + 1 < s.last and lows[i + 1] in ("me", "you"):
+            continue  # "let me know", "see you there": not orders
         body = lows[i + 1 : s.last]
         if any(w in objects for w in body) or any(doc.kinds[k] == "url" for k in range(i, s.last)):
             hits.append(Hit(doc.starts[i], s.end))
