@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import rapport
-from rapport.analyzer import RULESET_VERSION, THRESHOLDS, rule_catalog
+from rapport.analyzer import RULESET_VERSION, THRESHOLDS, explain, rule_catalog
 from rapport.context import Context, Options
 
 PITCH = (
@@ -78,11 +78,15 @@ def test_invite_note_length_limits():
 
 
 def test_disabled_rules_give_no_findings_and_no_score():
-    full = rapport.analyze(PITCH)
     off = {"pitch.meeting_ask", "pitch.self_promotion"}
-    report = rapport.analyze(PITCH, options={"disabled_rules": sorted(off)})
+    report, an = explain(PITCH, options=Options(disabled_rules=frozenset(off)))
     assert not off & {f.rule for f in report.findings}
-    assert report.scores["pitch"] < full.scores["pitch"]
+    assert not off & {rule for rule, _, _ in an.contributions}
+    mild = "Worth a quick chat?"  # below the 100 cap, so losing a rule shows in the score
+    assert (
+        rapport.analyze(mild, options={"disabled_rules": ["pitch.meeting_ask"]}).scores["pitch"]
+        < rapport.analyze(mild).scores["pitch"]
+    )
 
 
 def test_sensitivity_moves_the_threshold():

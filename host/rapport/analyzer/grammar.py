@@ -9,6 +9,7 @@ the score grows with how many moves co-occur and `rapport check` shows which one
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapport.analyzer.logic import GREETINGS, Hit, logic
@@ -222,6 +223,39 @@ _AUDIENCE = SECOND_PERSON | frozenset({"anyone", "anyone's", "anybody", "that", 
 
 
 _TREAT = frozenset({"you", "me", "us", "them", "him", "her", "everyone"})
+
+
+@logic("pitch.result_claim")
+def result_claim(an: Analysis, rule: Rule) -> list[Hit]:
+    """A measured business result as proof: "pipeline up 240%", "3x faster", "cut costs by half". Social
+    proof in numbers is how a sales deck talks."""
+    doc = an.doc
+    lows = doc.lows
+    outcomes, comparatives = _sets(rule, "outcome_nouns", "comparatives")
+    hits: list[Hit] = []
+    for s in doc.sentences:
+        seq = lows[s.first : s.last]
+        claim, multiplier = -1, False
+        for k, w in enumerate(seq):
+            if _MULTIPLIER.fullmatch(w):
+                claim, multiplier = k, True
+                break
+            if (w[:1].isdigit() and seq[k + 1 : k + 2] == ["%"]) or (
+                w == "by" and seq[k + 1 : k + 2] in (["half"], ["double"], ["twice"])
+            ):
+                claim = k
+                break
+        if claim < 0:
+            continue
+        words = frozenset(seq)
+        # a percentage needs a business outcome ("pipeline up 240%"); "3x faster" is a claim on its own
+        if not outcomes.isdisjoint(words) or (multiplier and not comparatives.isdisjoint(words)):
+            i = s.first + claim
+            hits.append(Hit(doc.starts[i], doc.ends[min(i + 1, s.last - 1)]))
+    return hits
+
+
+_MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x")
 
 
 @logic("pitch.commerce")
