@@ -12,11 +12,11 @@ import pytest
 from rapport.analyzer.evaluation import evaluate, load_corpus
 
 CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
-# Measured 2026-11-22 on 944 texts (ruleset of this commit): dev F1 pitchy 0.895 / impersonal 0.917, false
-# alarms 9.9%; heldout 0.756 / 0.819, false alarms 11.0%. Floors sit a little under, with room for the
+# Measured 2026-11-22 on 944 texts (ruleset of this commit): dev F1 pitchy 0.879 / impersonal 0.937, false
+# alarms 9.9%; heldout 0.746 / 0.815, false alarms 11.7%. Floors sit a little under, with room for the
 # held-out texts still being added.
 FLOORS = {
-    "dev": {"pitchy": 0.86, "impersonal": 0.88, "false_alarms": 0.13},
+    "dev": {"pitchy": 0.85, "impersonal": 0.90, "false_alarms": 0.13},
     "heldout": {"pitchy": 0.70, "impersonal": 0.77, "false_alarms": 0.15},
 }
 
