@@ -231,30 +231,36 @@ def result_claim(an: Analysis, rule: Rule) -> list[Hit]:
     proof in numbers is how a sales deck talks."""
     doc = an.doc
     lows = doc.lows
+    n = len(lows)
+    claims: list[tuple[int, bool]] = []  # (token index, is a multiplier)
+    if "%" in doc.lowset:
+        claims += [(i - 1, False) for i in positions(_PERCENT, lows) if i and lows[i - 1][:1].isdigit()]
+    if "by" in doc.lowset:
+        claims += [(i, False) for i in positions(_BY, lows) if i + 1 < n and lows[i + 1] in _BY_WHAT]
+    if _MULTIPLIER_SEARCH.search(doc.norm):
+        claims += [(i, True) for i, w in enumerate(lows) if w[-1:] == "x" and _MULTIPLIER.fullmatch(w)]
+    if not claims:
+        return []
     outcomes, comparatives = _sets(rule, "outcome_nouns", "comparatives")
     hits: list[Hit] = []
-    for s in doc.sentences:
-        seq = lows[s.first : s.last]
-        claim, multiplier = -1, False
-        for k, w in enumerate(seq):
-            if _MULTIPLIER.fullmatch(w):
-                claim, multiplier = k, True
-                break
-            if (w[:1].isdigit() and seq[k + 1 : k + 2] == ["%"]) or (
-                w == "by" and seq[k + 1 : k + 2] in (["half"], ["double"], ["twice"])
-            ):
-                claim = k
-                break
-        if claim < 0:
+    done: set[int] = set()
+    for i, multiplier in sorted(claims):
+        k = doc.sent_of[i]
+        if k in done:
             continue
-        words = frozenset(seq)
+        s = doc.sentences[k]
+        words = frozenset(lows[s.first : s.last])
         # a percentage needs a business outcome ("pipeline up 240%"); "3x faster" is a claim on its own
         if not outcomes.isdisjoint(words) or (multiplier and not comparatives.isdisjoint(words)):
-            i = s.first + claim
             hits.append(Hit(doc.starts[i], doc.ends[min(i + 1, s.last - 1)]))
+            done.add(k)
     return hits
 
 
+_PERCENT = frozenset({"%"})
+_BY = frozenset({"by"})
+_BY_WHAT = frozenset({"half", "double", "twice"})
+_MULTIPLIER_SEARCH = re.compile(r"\b\d+(?:\.\d+)?x\b")
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x")
 
 
