@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import rapport
-from rapport.analyzer import RULESET_VERSION, THRESHOLDS, explain, rule_catalog
+from rapport.analyzer import RULESET_VERSION, THRESHOLDS, engine, explain, rule_catalog
 from rapport.context import Context, Options
 
 PITCH = (
@@ -124,3 +124,35 @@ def test_context_objects_and_dicts_agree():
 
 def test_ruleset_version_is_a_short_hash():
     assert len(RULESET_VERSION) == 12 and int(RULESET_VERSION, 16) >= 0
+
+
+def test_overlapping_findings_merge_into_one_per_problem():
+    text = "Hi there, we help SaaS companies grow revenue. Would you be open to a quick call next week?"
+    report, an = explain(text, Context(surface="message"))
+    merged = [f for f in report.findings if f.category in ("pitch", "impersonal")]
+    whole = engine.WHOLE_TEXT_RULES
+    spans = [(f.start, f.end) for f in merged if f.rule not in whole]
+    for i, (a, b) in enumerate(spans):
+        assert all(b <= c or d <= a for c, d in spans[i + 1 :]), "two findings on one span"
+    shown = {f.rule: text[f.start : f.end] for f in report.findings}
+    assert "impersonal.nameless_greeting" not in shown and shown["impersonal.crowd_address"] == "Hi there"
+    assert shown["pitch.self_promotion"] == "we help SaaS companies grow revenue"  # the whole phrase
+    assert shown["pitch.meeting_ask"] == "Would you be open to a quick call next week?"
+    # the score still counts every signal, shown or merged
+    counted = {rule for rule, score, _ in an.contributions if score == "pitch"}
+    assert {"pitch.reader_ask", "pitch.self_promotion", "pitch.meeting_ask"} <= counted
+    assert {"impersonal.nameless_greeting", "impersonal.broadcast_pitch"} <= set(an.hits)
+
+
+def test_separate_phrases_in_one_sentence_stay_separate():
+    text = "Book a quick call with me and check out my course today."
+    shown = [(f.rule, text[f.start : f.end]) for f in rapport.analyze(text).findings]
+    assert ("pitch.call_to_action", "Book a quick call") in shown
+    assert ("pitch.call_to_action", "check out my") in shown
+    assert "pitch.request" not in {rule for rule, _ in shown}  # the sentence-wide rule gives way
+
+
+def test_first_contact_pitch_is_about_the_whole_message():
+    report = rapport.analyze(PITCH, {"surface": "invite_note"})
+    f = next(f for f in report.findings if f.rule == "first_contact.pitch")
+    assert (f.start, f.end, f.severity) == (0, len(PITCH), "error")

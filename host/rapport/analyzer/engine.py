@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from itertools import compress
 
 from rapport.analyzer import grammar, logic
@@ -17,6 +18,28 @@ THRESHOLDS = {"low": 65, "normal": 50, "high": 35}
 # A rule hit several times counts a bit more, up to twice its weight.
 REPEAT_BONUS = 0.5
 REPEAT_CAP = 2.0
+# Findings on overlapping spans are one problem: only the best is shown (the scores still count each rule).
+# Ranking: most severe, then the most specific: a phrase ("Book a quick call") before a rule that spans a
+# whole sentence ("Asks the reader for something on your agenda"), before a finding that sums up others.
+BROAD_RULES = frozenset(
+    {"pitch.request", "pitch.reader_ask", "impersonal.crowd_question", "impersonal.empty_reply"}
+)
+SUMMARY_RULES = frozenset({"impersonal.broadcast_pitch", "impersonal.generic"})
+# Findings about the whole text (length, focus, what is missing) are other problems: never merged.
+WHOLE_TEXT_RULES = frozenset(
+    {
+        "first_contact.pitch",
+        "first_contact.invite_too_long",
+        "first_contact.too_long",
+        "first_contact.no_reason",
+        "first_contact.no_reference",
+        "impersonal.self_focus",
+        "impersonal.corporate_voice",
+        "impersonal.no_question",
+    }
+)
+MERGED_CATEGORIES = frozenset({"pitch", "impersonal", "first_contact"})
+_SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 
 RULES, RULESET_VERSION = load_rules()
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
@@ -27,6 +50,19 @@ logic.check_registry({r.id for r in _LOGIC_RULES})
 _TRIE = compile_trie(_INDEX)[0]  # first word -> node
 assert grammar.WRITER  # grammar.py registers its logic rules on import
 # Logic rules by stage (1: text, 2: sees stage-1 hits, 3: sees the scores), with their functions.
+# Rules with `params.except_in_sentence`: a hit in a sentence holding one of those words does not count
+# ("want me to send you the photos from the wedding" is a friend's offer, not a sale).
+# With `params.except_in_text`, a word anywhere in the text does the same ("student": a learner's ask).
+_EXCEPT = {
+    r.id: frozenset(r.params.get("except_in_sentence", ()))
+    for r in RULES
+    if r.params.get("except_in_sentence") or r.params.get("except_in_text")
+}
+_EXCEPT_TEXT = {r.id: frozenset(r.params.get("except_in_text", ())) for r in RULES if r.id in _EXCEPT}
+# Rules with `params.needs_company`: sharing what you built is not a pitch by itself; it counts (and is
+# shown) only when another pitch signal aims it at the reader.
+_NEEDS_COMPANY = frozenset(r.id for r in RULES if r.params.get("needs_company"))
+_PITCH_IDS = frozenset(r.id for r in RULES if r.category == "pitch") - _NEEDS_COMPANY
 _STAGES = [
     [(r, logic.REGISTRY[r.id]) for r in _LOGIC_RULES if logic.REGISTRY[r.id].stage == stage]
     for stage in (1, 2, 3)
@@ -95,21 +131,48 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
             busy_until[ri] = end
 
 
+def _drop_excepted(doc: Doc, rule_id: str, hits: list[logic.Hit]) -> list[logic.Hit]:
+    """The hits of a rule with `except_in_sentence` words, minus those in a sentence holding one."""
+    if not _EXCEPT_TEXT[rule_id].isdisjoint(doc.lowset):
+        return []
+    words = _EXCEPT[rule_id]
+    if words.isdisjoint(doc.lowset):
+        return hits
+    lows, sent_of, sentences = doc.lows, doc.sent_of, doc.sentences
+    kept = []
+    for h in hits:
+        s = sentences[sent_of[max(0, bisect_right(doc.starts, h.start) - 1)]]
+        if words.isdisjoint(lows[s.first : s.last]):
+            kept.append(h)
+    return kept
+
+
 def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -> Analysis:
     doc = parse(text)
     an = Analysis(doc, ctx, opts)
     _match_phrases(doc, ctx, opts, an.hits)
+    for rule_id in _EXCEPT.keys() & an.hits.keys():
+        kept = _drop_excepted(doc, rule_id, an.hits[rule_id])
+        if kept:
+            an.hits[rule_id] = kept
+        else:
+            del an.hits[rule_id]
     if with_readability and doc.words:
         from rapport import readability
 
         an.readability = readability.score(text)
     for stage, rules in enumerate(_STAGES, 1):
         if stage == 3:
+            if _NEEDS_COMPANY & an.hits.keys() and _PITCH_IDS.isdisjoint(an.hits):
+                for rule_id in _NEEDS_COMPANY:
+                    an.hits.pop(rule_id, None)
             _score(an)
         for rule, fn in rules:
             if not _applies(rule, ctx, opts):
                 continue
             found = fn(an, rule)
+            if found and rule.id in _EXCEPT:
+                found = _drop_excepted(doc, rule.id, found)
             if found:
                 an.hits[rule.id] = found
     _score(an)
@@ -159,6 +222,7 @@ def to_report(an: Analysis) -> Report:
                     advice=rule.advice,
                 )
             )
+    findings = merge_overlapping(findings)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return Report(
         pitchy=an.scores["pitch"] >= threshold,
@@ -167,3 +231,33 @@ def to_report(an: Analysis) -> Report:
         findings=findings,
         readability=an.readability or Readability(),
     )
+
+
+def _rank(f: Finding) -> tuple[int, int, int, int]:
+    tier = 2 if f.rule in SUMMARY_RULES else 1 if f.rule in BROAD_RULES else 0
+    return (-_SEVERITY_RANK[f.severity], tier, f.start - f.end, f.start)
+
+
+def merge_overlapping(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: of pitch and impersonal findings whose spans overlap, keep the best ranked
+    (see BROAD_RULES). A sentence-wide finding that held one phrase lends that phrase its span ("Would you
+    be open to a quick call next week?"). Readability and whole-text findings always stay."""
+    kept: list[Finding] = []
+    taken: list[Finding] = []
+    dropped: list[Finding] = []
+    for f in sorted(findings, key=_rank):
+        if f.category in MERGED_CATEGORIES and f.rule not in WHOLE_TEXT_RULES:
+            if any(f.start < t.end and t.start < f.end for t in taken):
+                dropped.append(f)
+                continue
+            taken.append(f)
+        kept.append(f)
+    for d in dropped:
+        if d.rule not in BROAD_RULES:
+            continue
+        inside = [i for i, t in enumerate(kept) if t in taken and d.start < t.end and t.start < d.end]
+        if len(inside) == 1:
+            t = kept[inside[0]]
+            kept[inside[0]] = replace(t, start=min(t.start, d.start), end=max(t.end, d.end))
+            taken[taken.index(t)] = kept[inside[0]]
+    return kept

@@ -109,7 +109,9 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
                     end = j
                     break
         if end < 0 and low in helpers and i + 1 < n and lows[i + 1] in SECOND_PERSON:
-            end = i + 1
+            # "take you" promises only as a journey: "take you from 0 to 10k", not "did it take you"
+            if low not in _TAKE or lows[i + 2 : i + 3] in (["from"], ["through"], ["beyond"]):
+                end = i + 1
         elif low == "like" and 0 < i < n - 1 and lows[i + 1] in ("you", "yours") and _plural(lows[i - 1]):
             end, i = i + 1, i - 1  # "leaders like you", "companies like yours"
         elif low == "your" and i + 1 < n and lows[i + 1] in ("size", "stage", "scale"):
@@ -120,6 +122,7 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
 
 
 _SEGMENT = frozenset({"like", "your"})
+_TAKE = frozenset({"take", "takes"})
 
 
 def _plural(w: str) -> bool:
@@ -146,8 +149,8 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
         has_reader = not SECOND_PERSON.isdisjoint(body)
         ask = False
         indirect = lows[h] in _WONDER and not _IF_WHETHER.isdisjoint(seq[1:4])  # "curious whether you..."
-        if (s.is_question and lows[h] in openers) or indirect:
-            ask = not agenda.isdisjoint(body) or (
+        if ((s.is_question and lows[h] in openers) or indirect) and not _about_reader(seq):
+            ask = _has_agenda(seq, body, agenda) or (
                 has_reader and not WRITER.isdisjoint(body) and not actions.isdisjoint(body)
             )
         elif (has_reader or lows[h] in eager) and not actions.isdisjoint(body):
@@ -165,6 +168,28 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
     return hits
 
 
+def _about_reader(seq: list[str]) -> bool:
+    """A question about something that happened or about the reader's own story, not a request: "How did
+    the call with Ada go?", "Was the meeting useful?", "...talk about how you got into research?"."""
+    if not _PAST_AUX.isdisjoint(seq[:3]):
+        return True
+    return any(w in _HOW_WHAT and seq[k + 1 : k + 2] == ["you"] for k, w in enumerate(seq[1:], 1))
+
+
+def _has_agenda(seq: list[str], body: frozenset[str], agenda: frozenset[str]) -> bool:
+    """An agenda word in the question; "one" only as a thing offered ("reserve one"), not "the old one"."""
+    if agenda.isdisjoint(body):
+        return False
+    return any(
+        w in agenda and (w != "one" or k == 0 or seq[k - 1] not in _DETERMINERS) for k, w in enumerate(seq)
+    )
+
+
+_PAST_AUX = frozenset({"did", "didn't", "was", "wasn't", "were", "weren't", "went", "had", "hadn't"})
+_HOW_WHAT = frozenset({"how", "what", "why", "where", "when"})
+_DETERMINERS = frozenset(
+    {"the", "old", "new", "this", "that", "every", "each", "no", "any", "other", "last", "first", "next"}
+)
 _WONDER = frozenset({"curious", "wondering", "wonder", "wondered"})
 _IF_WHETHER = frozenset({"if", "whether"})
 
@@ -213,11 +238,24 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
             if not clause[k][:1].isalnum():
                 break
             if clause[k] in needs:
-                hits.append(Hit(doc.starts[i], doc.ends[i + 1 + k]))
+                if not _friend_offer(clause, who, k):
+                    hits.append(Hit(doc.starts[i], doc.ends[i + 1 + k]))
                 break
     return hits
 
 
+def _friend_offer(clause: list[str], who: int, k: int) -> bool:
+    """One friend to another: "if you want the recipe", "if you want to talk", "if you need anything",
+    "if you need a hand with the move" (a thing both know). A sales offer hangs on a group or a business
+    need: "if your team needs", "if anyone's curious", "if you're struggling with churn"."""
+    if clause[who] not in _YOU:
+        return False
+    after = clause[k + 1 : k + 6]
+    return clause[k] in _WANT or after[:1] == ["anything"] or "the" in after
+
+
+_YOU = frozenset({"you", "you're", "you've", "you'd"})
+_WANT = frozenset({"want", "wants", "fancy"})
 _IF = frozenset({"if"})
 _AUDIENCE = SECOND_PERSON | frozenset({"anyone", "anyone's", "anybody", "that", "this", "someone"})
 
@@ -301,8 +339,16 @@ def cold_probe(an: Analysis, rule: Rule) -> list[Hit]:
             if lows[j] in orgs:
                 hits.append(Hit(doc.starts[i], doc.ends[j]))
         elif low in segments and i > 0 and lows[i - 1] not in ("my", "our"):
-            hits.append(Hit(doc.starts[i], doc.ends[i]))
+            first = i  # with its modifiers: "SaaS companies", "B2B founders"
+            while first > 0 and doc.kinds[first - 1] == "word" and _modifier(doc.word(first - 1)):
+                first -= 1
+            hits.append(Hit(doc.starts[first], doc.ends[i]))
     return hits
+
+
+def _modifier(word: str) -> bool:
+    """A word that narrows a buyer segment: a name or acronym ("SaaS", "B2B"), a size ("mid-size")."""
+    return word[:1].isupper() or any(c.isdigit() for c in word) or "-" in word
 
 
 @logic("impersonal.buzzwords")

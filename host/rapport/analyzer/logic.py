@@ -235,8 +235,11 @@ def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
                 for_group = lows[k - 1] == "for" and lows[k] not in _POSSESSIVE
                 for_group = for_group and _plural(lows, k, min(n, k + 3))
                 if lows[k] in targets or for_group:
-                    hits.append(Hit(doc.starts[i], doc.ends[k]))
-                    busy = k + 1
+                    last = k  # the whole phrase: "we help SaaS companies grow revenue"
+                    while last + 1 < n and doc.kinds[last + 1] == "word" and lows[last + 1] in targets:
+                        last += 1
+                    hits.append(Hit(doc.starts[i], doc.ends[last]))
+                    busy = last + 1
                     break
     return hits
 
@@ -339,14 +342,43 @@ def no_question(an: Analysis, rule: Rule) -> list[Hit]:
     return [Hit(s.start, s.end)]
 
 
+_PERSONAL = frozenset({"signal.reader_name", "signal.shared_context", "signal.personal_voice"})
+
+
+def _real_question(an: Analysis) -> bool:
+    """A question to the reader that is not a pitch phrased as one."""
+    doc = an.doc
+    questions = [s for s in doc.sentences if s.is_question]
+    if not questions:
+        return False
+    pitch_hits = _hits_in(an, category="pitch")
+    return any(not _overlaps(pitch_hits, s.start, s.end) for s in questions)
+
+
+def _shared_thing(doc: Doc, rule: Rule) -> bool:
+    """A definite thing both know: "the recipe", "your dog" (not "your profile", "the content")."""
+    vague = rule.params["vague_nouns"]
+    lows, kinds = doc.lows, doc.kinds
+    for i in positions(_DEFINITE, lows):
+        j = i + 1
+        if j < len(lows) and kinds[j] == "word" and lows[j] not in vague and lows[j] not in _DEFINITE:
+            return True
+    return False
+
+
+_DEFINITE = frozenset({"the", "your"})
+
+
 @logic("impersonal.generic", stage=2)
 def generic(an: Analysis, rule: Rule) -> list[Hit]:
     """Nothing in the text is specific to anyone: no name, no detail, no shared context, no number."""
     doc = an.doc
     if doc.words < rule.params["min_words"]:
         return []
-    if "signal.reader_name" in an.hits or "signal.shared_context" in an.hits or doc.by_kind.get("mention"):
+    if doc.by_kind.get("mention") or not _PERSONAL.isdisjoint(an.hits):
         return []
+    if _real_question(an) or _shared_thing(doc, rule):
+        return []  # asking this reader about something, or naming a thing you both know, is specific
     starts = {s.first for s in doc.sentences}
     for i, (low, kind) in enumerate(zip(doc.lows, doc.kinds, strict=True)):
         if kind != "word":
@@ -546,13 +578,10 @@ def broadcast_pitch(an: Analysis, rule: Rule) -> list[Hit]:
 def first_contact_pitch(an: Analysis, rule: Rule) -> list[Hit]:
     from rapport.analyzer.engine import THRESHOLDS
 
-    if an.scores["pitch"] < THRESHOLDS[an.options.sensitivity]:
+    if an.scores["pitch"] < THRESHOLDS[an.options.sensitivity] or not an.doc.sentences:
         return []
-    pitch_hits = _hits_in(an, category="pitch")
-    if pitch_hits:
-        first = min(pitch_hits, key=lambda h: h.start)
-        return [Hit(first.start, first.end)]
-    return [_first_sentence(an.doc)]
+    # about the whole message (the specific pitch findings mark where): listed, not underlined
+    return [Hit(an.doc.sentences[0].start, an.doc.sentences[-1].end)]
 
 
 @logic("first_contact.no_reason", stage=2)
