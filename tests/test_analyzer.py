@@ -156,3 +156,32 @@ def test_first_contact_pitch_is_about_the_whole_message():
     report = rapport.analyze(PITCH, {"surface": "invite_note"})
     f = next(f for f in report.findings if f.rule == "first_contact.pitch")
     assert (f.start, f.end, f.severity) == (0, len(PITCH), "error")
+
+
+WARM = [
+    ("How did the call with Ada go?", "message"),
+    ("How long did it take you to find it?", "comment"),
+    ("How's the new job treating you so far?", "message"),
+    ("Let me know if you want the recipe.", "comment"),
+    ("Feel free to DM me if you want to talk about grief. I lost my dad last year.", "comment"),
+    ("Want me to send you the photos from the wedding?", "message"),
+    ("Happy to review your CV if that helps.", "message"),
+    ("If you're ever in Leeds, let's grab a coffee.", "message"),
+    (
+        "Hi Maya, I'm a student at Leeds and your talk on accessibility stuck with me. Could I ask you a "
+        "couple of questions about getting started in UX research? Even 15 minutes would mean a lot.",
+        "message",
+    ),
+    (
+        "I built a tiny app to track my running over the winter. Nothing fancy, but it got me out the door "
+        "on cold mornings. Proud of this one.",
+        "post",
+    ),
+]
+
+
+def test_warm_everyday_messages_get_no_pitch_or_impersonal_findings():
+    for text, surface in WARM:
+        report = rapport.analyze(text, {"surface": surface})
+        flagged = [f.rule for f in report.findings if f.category != "readability"]
+        assert not report.pitchy and not report.impersonal and not flagged, (text, flagged)

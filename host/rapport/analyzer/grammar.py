@@ -172,7 +172,8 @@ def _about_reader(seq: list[str]) -> bool:
     """A question about something that happened or about the reader's own story, not a request: "How did
     the call with Ada go?", "Was the meeting useful?", "...talk about how you got into research?"."""
     if not _PAST_AUX.isdisjoint(seq[:3]):
-        return True
+        return "chance" not in seq  # "did you get a chance to look at the proposal?" chases a sale
+
     return any(w in _HOW_WHAT and seq[k + 1 : k + 2] == ["you"] for k, w in enumerate(seq[1:], 1))
 
 
@@ -185,7 +186,7 @@ def _has_agenda(seq: list[str], body: frozenset[str], agenda: frozenset[str]) ->
     )
 
 
-_PAST_AUX = frozenset({"did", "didn't", "was", "wasn't", "were", "weren't", "went", "had", "hadn't"})
+_PAST_AUX = frozenset({"did", "didn't", "was", "wasn't", "were", "weren't", "went"})
 _HOW_WHAT = frozenset({"how", "what", "why", "where", "when"})
 _DETERMINERS = frozenset(
     {"the", "old", "new", "this", "that", "every", "each", "no", "any", "other", "last", "first", "next"}
@@ -226,7 +227,7 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
     lows = doc.lows
     if "if" not in doc.lowset:
         return []
-    (needs,) = _sets(rule, "needs")
+    needs, business = _sets(rule, "needs", "business")
     hits: list[Hit] = []
     n = len(lows)
     for i in positions(_IF, lows):
@@ -238,19 +239,21 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
             if not clause[k][:1].isalnum():
                 break
             if clause[k] in needs:
-                if not _friend_offer(clause, who, k):
+                if not _friend_offer(clause, who, k, business):
                     hits.append(Hit(doc.starts[i], doc.ends[i + 1 + k]))
                 break
     return hits
 
 
-def _friend_offer(clause: list[str], who: int, k: int) -> bool:
+def _friend_offer(clause: list[str], who: int, k: int, business: frozenset[str]) -> bool:
     """One friend to another: "if you want the recipe", "if you want to talk", "if you need anything",
     "if you need a hand with the move" (a thing both know). A sales offer hangs on a group or a business
-    need: "if your team needs", "if anyone's curious", "if you're struggling with churn"."""
+    need: "if your team needs", "if anyone's curious", "if you want more leads"."""
     if clause[who] not in _YOU:
         return False
     after = clause[k + 1 : k + 6]
+    if not business.isdisjoint(after):
+        return False
     return clause[k] in _WANT or after[:1] == ["anything"] or "the" in after
 
 
