@@ -66,3 +66,10 @@ def test_pattern_expansion():
         ("grab", "quick", "call"),
     ]
     assert expand("i'd|i_would love") == [("i'd", "love"), ("i", "would", "love")]
+
+
+def test_catalog_messages_are_readable():
+    """The settings page shows these: no unfilled {placeholders}."""
+    for r in rule_catalog():
+        assert "{" not in r["message"] and "}" not in r["message"], r["id"]
+        assert r["message"].lstrip('"')[:1].isupper() and r["message"].endswith((".", "!", "?")), r["id"]

@@ -34,8 +34,9 @@ class Rule:
     kind: str
     category: str
     severity: str
-    message: str
+    message: str  # may hold {placeholders} filled from each hit (a count, a limit)
     advice: str
+    summary: str = ""  # the message without placeholders, for the catalogue; `message` when it has none
     weights: dict[str, int] = field(default_factory=dict)  # contribution to scores.pitch / scores.impersonal
     surfaces: tuple[str, ...] = ()  # empty: every surface
     first_contact_only: bool = False
@@ -53,7 +54,7 @@ class Rule:
             "category": self.category,
             "kind": self.kind,
             "severity": self.severity,
-            "message": self.message,
+            "message": self.summary or self.message,
             "advice": self.advice,
             "enabled_by_default": self.enabled_by_default,
         }
@@ -87,6 +88,9 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
     weights = data.get("weights", {})
     if not all(k in SCORES and isinstance(v, int) for k, v in weights.items()):
         raise RuleError(f"{rule_id}: weights maps pitch/impersonal to integers")
+    summary = str(data.get("summary", "")).strip()
+    if "{" in data["message"] and (not summary or "{" in summary):
+        raise RuleError(f"{rule_id}: a message with placeholders needs a `summary` without them")
     phrases = tuple(data.get("phrases", ()))
     if data["kind"] == "phrases" and not phrases:
         raise RuleError(f"{rule_id}: a phrases rule needs `phrases`")
@@ -98,6 +102,7 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
         severity=data["severity"],
         message=data["message"].strip(),
         advice=data["advice"].strip(),
+        summary=summary,
         weights=dict(weights),
         surfaces=tuple(data.get("surfaces", ())),
         first_contact_only=bool(data.get("first_contact_only", False)),

@@ -26,6 +26,19 @@ regression with signs fixed by category, regularisation chosen by 5-fold cross-v
 capped at 60 points and rounded to fives. Only pitch rules (and shared context, at most -20) move the
 pitch score; templates and greetings never make a text pitchy on their own. In a first contact every
 pitch finding is an error.
+
+Some rules describe the writer's own things and count only next to a signal aimed at the reader
+(`params.needs_company`: a post about what you built is not a pitch until it asks, offers or promises).
+Some drop a hit when its sentence holds a word from `params.except_in_sentence` (a friend's offer: "the
+photos from the wedding") or the text holds one from `params.except_in_text` (a student's ask).
+
+## Findings
+Findings on overlapping spans are one problem, so the report shows one: the most severe, then the most
+specific (a phrase such as "Book a quick call" before a rule that spans the whole sentence, before a
+finding that sums up others such as `impersonal.broadcast_pitch`); a sentence-wide finding that held a
+single phrase lends it its span. Findings about the whole text (length, I/we focus, what is missing, a
+pitch in a first contact) and readability findings are never merged. Scores still count every rule that
+fired.
 """
 
 
@@ -53,7 +66,8 @@ def rules_markdown() -> str:
                 f"*{r.kind}, {r.severity}; weights: {_weights(r.weights)}*"
                 + (f" ({'; '.join(where)})" if where else ""),
                 "",
-                f"- **Message:** {r.message}",
+                f"- **Message:** {r.summary or r.message}",
+                f"- **Shown with the numbers as:** {r.message}" if r.summary else "",
                 f"- **Advice:** {r.advice}",
                 f"- **Flags:** {r.fail[0].text!r}" if r.fail else "",
                 f"- **Passes:** {r.passes[0].text!r}" if r.passes else "",
