@@ -59,10 +59,13 @@ _EXCEPT = {
     if r.params.get("except_in_sentence") or r.params.get("except_in_text")
 }
 _EXCEPT_TEXT = {r.id: frozenset(r.params.get("except_in_text", ())) for r in RULES if r.id in _EXCEPT}
+# With `params.not_after`, a phrase right after one of those words is someone else's thing: "the pricing
+# page", "her demo" (a customer or a proud colleague talking, not a seller).
+_NOT_AFTER = {r.id: frozenset(r.params["not_after"]) for r in RULES if r.params.get("not_after")}
 # Rules with `params.needs_company`: sharing what you built is not a pitch by itself; it counts (and is
 # shown) only when another pitch signal aims it at the reader.
 _NEEDS_COMPANY = frozenset(r.id for r in RULES if r.params.get("needs_company"))
-_PITCH_IDS = frozenset(r.id for r in RULES if r.category == "pitch") - _NEEDS_COMPANY
+_PITCH_IDS = frozenset(r.id for r in RULES if r.category == "pitch") - _NEEDS_COMPANY - {"pitch.commerce"}
 _STAGES = [
     [(r, logic.REGISTRY[r.id]) for r in _LOGIC_RULES if logic.REGISTRY[r.id].stage == stage]
     for stage in (1, 2, 3)
@@ -147,10 +150,22 @@ def _drop_excepted(doc: Doc, rule_id: str, hits: list[logic.Hit]) -> list[logic.
     return kept
 
 
+def _previous_word(doc: Doc, start: int) -> str:
+    i = bisect_right(doc.starts, start) - 1
+    return doc.lows[i - 1] if i > 0 else ""
+
+
 def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -> Analysis:
     doc = parse(text)
     an = Analysis(doc, ctx, opts)
     _match_phrases(doc, ctx, opts, an.hits)
+    for rule_id in _NOT_AFTER.keys() & an.hits.keys():
+        words = _NOT_AFTER[rule_id]
+        kept = [h for h in an.hits[rule_id] if _previous_word(doc, h.start) not in words]
+        if kept:
+            an.hits[rule_id] = kept
+        else:
+            del an.hits[rule_id]
     for rule_id in _EXCEPT.keys() & an.hits.keys():
         kept = _drop_excepted(doc, rule_id, an.hits[rule_id])
         if kept:
