@@ -296,11 +296,15 @@ def placeholder(an: Analysis, rule: Rule) -> list[Hit]:
     return [Hit(doc.starts[i], doc.ends[i]) for i in doc.by_kind.get("placeholder", [])]
 
 
-@logic("impersonal.nameless_greeting")
+@logic("impersonal.nameless_greeting", stage=2)
 def nameless_greeting(an: Analysis, rule: Rule) -> list[Hit]:
+    """ "Hi," with no name, in a message that names nothing both know either: "hey, are you still coming
+    Saturday? I can pick you up from the station" is a friend's shorthand, not a mail merge."""
     doc = an.doc
     g = _greeting_end(doc)
     if g is None:
+        return []
+    if _specific(an) and _MASS_MAIL.isdisjoint(an.hits):
         return []
     after = _words_after_greeting(doc)
     if any(_is_name(doc, j) for j in after):
@@ -353,6 +357,16 @@ def _real_question(an: Analysis) -> bool:
         return False
     pitch_hits = _hits_in(an, category="pitch")
     return any(not _overlaps(pitch_hits, s.start, s.end) for s in questions)
+
+
+_MASS_MAIL = frozenset({"impersonal.crowd_address", "impersonal.placeholder"})
+
+
+def _specific(an: Analysis) -> bool:
+    """Something in the text is about this reader: a thing both know or a real question to them."""
+    from rapport.analyzer.engine import BY_ID
+
+    return _shared_thing(an.doc, BY_ID["impersonal.generic"]) or _real_question(an)
 
 
 def _shared_thing(doc: Doc, rule: Rule) -> bool:
@@ -509,7 +523,7 @@ def stock_opener(an: Analysis, rule: Rule) -> list[Hit]:
     from rapport.analyzer.engine import BY_ID
 
     doc = an.doc
-    if len(doc.sentences) < 2 or "impersonal.empty_reply" in an.hits:
+    if len(doc.sentences) < 2 or "impersonal.empty_reply" in an.hits or _specific(an):
         return []
     first = doc.sentences[0]
     if not 1 <= first.words <= rule.params["max_words"]:
