@@ -33,7 +33,10 @@
         onEmphasis: (finding) => Highlights.focus(finding ? this.ranges.get(finding) : null),
         onRetry: () => env.retry(),
       });
-      const parent = root instanceof ShadowRoot ? root : (document.body ?? document.documentElement);
+      // Inside a native <dialog> (LinkedIn's new share box) the hint must live in the dialog: a modal dialog sits in
+      // the top layer and makes everything outside it inert.
+      const dialog = el.closest("dialog");
+      const parent = dialog ?? (root instanceof ShadowRoot ? root : (document.body ?? document.documentElement));
       this.mirror = this.textarea ? new globalThis.RapportMirror(el, parent) : null;
       this.hint.mount(parent);
 

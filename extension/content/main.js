@@ -135,6 +135,9 @@
     if (roots.has(root)) return;
     roots.add(root);
     rootObserver.observe(root, { childList: true, subtree: true });
+    // Focus moving between two elements of one shadow root (LinkedIn's "Add a note" button, then the note) is
+    // retargeted to the host twice and never reaches the window: listen in the shadow root itself.
+    if (root !== document) root.addEventListener("focusin", onFocusIn, true);
   }
 
   function discoverShadowRoots(scope) {
@@ -202,6 +205,7 @@
       const target = event.composedPath()[0];
       if (!(target instanceof Element)) return;
       const root = target.getRootNode();
+      if (root instanceof ShadowRoot && root.host.matches("rapport-hint, rapport-mirror")) return; // our own UI
       if (root instanceof ShadowRoot) observeRoot(root);
       let box = null;
       for (const b of boxes.values()) if (b.el === target || b.el.contains(target)) box = b;
@@ -238,6 +242,7 @@
     rootObserver.disconnect();
     for (const box of [...boxes.values()]) detach(box);
     removeEventListener("focusin", onFocusIn, true);
+    for (const root of roots) if (root !== document) root.removeEventListener("focusin", onFocusIn, true);
     removeEventListener("scroll", placeAll, true);
     removeEventListener("resize", placeAll);
   }

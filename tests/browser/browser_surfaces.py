@@ -79,13 +79,33 @@ SURFACES = [
         opens=("#start-post",),
     ),
     Surface(
+        "linkedin-post-sdui",
+        LINKEDIN_FEED,
+        '[componentkey="ShareBox_textEditor"]',
+        "post-sdui",
+        "linkedin",
+        "post",
+        "Our team shipped the new compiler today after three weeks of late nights.\n"
+        "Proud of every one of them.",
+        opens=("#start-post-sdui",),
+    ),
+    Surface(
         "linkedin-comment",
         LINKEDIN_FEED,
-        ".comments-comment-texteditor .ProseMirror",
+        '[data-view-name="comment-box"] .ProseMirror',
         "comment",
         "linkedin",
         "comment",
         "Congrats on the launch, Grace! Which part of the migration surprised you most?",
+    ),
+    Surface(
+        "linkedin-comment-classic",
+        LINKEDIN_FEED,
+        ".comments-comment-texteditor .ProseMirror",
+        "comment-classic",
+        "linkedin",
+        "comment",
+        "Part two was worth the wait, Ada. How long did the notation take you?",
     ),
     Surface(
         "linkedin-message-overlay",
@@ -149,7 +169,7 @@ SURFACES = [
     ),
     Surface(
         "x-dm",
-        "https://x.com/messages/1000-2000",
+        "https://x.com/i/chat/1000-2000",
         '[data-testid="dm-composer-textarea"]',
         "dm",
         "x",

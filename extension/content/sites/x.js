@@ -1,5 +1,8 @@
-// Every X (Twitter) selector Rapport uses. Posts and replies are Draft.js editors that X tags with data-testid
-// tweetTextarea_N; direct messages are a textarea (dm-composer-textarea) or, in the older UI, a Draft.js editor.
+// Every X (Twitter) selector Rapport uses (evidence: docs/extension.md, "Selector evidence"). Posts and replies are
+// Draft.js editors that X tags data-testid="tweetTextarea_N" (inside a "tweetTextarea_N_label" wrapper). Direct
+// messages come in two UIs: XChat (/i/chat/..., a textarea "dm-composer-textarea" in "dm-composer-form", messages
+// "message-<id>" in "dm-message-list") and the older one (/messages/..., a Draft.js "dmComposerTextInput" in
+// "DmActivityContainer", messages "messageEntry").
 globalThis.RapportSites.register({
   id: "x",
   hosts: ["x.com", "twitter.com", "mobile.x.com", "mobile.twitter.com"],
@@ -9,18 +12,20 @@ globalThis.RapportSites.register({
       surface: "message",
       selectors: [
         'textarea[data-testid="dm-composer-textarea"]',
+        '[data-testid="dm-composer-form"] textarea',
         '[data-testid="dmComposerTextInput"][contenteditable="true"]',
         '[data-testid="dmComposerTextInput"] [contenteditable="true"]',
         '[data-testid="dmComposerTextInput"]',
       ],
       firstContact(el) {
         const convo = el.closest(
-          '[data-testid="DmActivityContainer"], [data-testid="dm-conversation-panel"], [data-testid="DMDrawer"],' +
+          '[data-testid="dm-conversation-panel"], [data-testid="DmActivityContainer"], [data-testid="DMDrawer"],' +
             ' section[aria-labelledby], main',
         );
         if (!convo) return false;
         return !convo.querySelector(
-          '[data-testid="messageEntry"], [data-testid="dm-message"], [data-testid^="message-text"]',
+          '[data-testid="messageEntry"], [data-testid^="message-text-"],' +
+            ' [data-testid="dm-message-list"] [data-testid^="message-"]',
         );
       },
     },
