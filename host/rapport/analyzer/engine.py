@@ -257,22 +257,22 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
     """One finding per problem: of pitch and impersonal findings whose spans overlap, keep the best ranked
     (see BROAD_RULES). A sentence-wide finding that held one phrase lends that phrase its span ("Would you
     be open to a quick call next week?"). Readability and whole-text findings always stay."""
-    kept: list[Finding] = []
+    merged = [f for f in findings if f.category in MERGED_CATEGORIES and f.rule not in WHOLE_TEXT_RULES]
+    if len(merged) < 2:
+        return findings
+    kept = [f for f in findings if f.category not in MERGED_CATEGORIES or f.rule in WHOLE_TEXT_RULES]
     taken: list[Finding] = []
-    dropped: list[Finding] = []
-    for f in sorted(findings, key=_rank):
-        if f.category in MERGED_CATEGORIES and f.rule not in WHOLE_TEXT_RULES:
-            if any(f.start < t.end and t.start < f.end for t in taken):
-                dropped.append(f)
-                continue
-            taken.append(f)
-        kept.append(f)
-    for d in dropped:
-        if d.rule not in BROAD_RULES:
+    broad_dropped: list[Finding] = []
+    for f in sorted(merged, key=_rank):
+        start, end = f.start, f.end
+        if any(start < t.end and t.start < end for t in taken):
+            if f.rule in BROAD_RULES:
+                broad_dropped.append(f)
             continue
-        inside = [i for i, t in enumerate(kept) if t in taken and d.start < t.end and t.start < d.end]
+        taken.append(f)
+    for d in broad_dropped:
+        inside = [k for k, t in enumerate(taken) if d.start < t.end and t.start < d.end]
         if len(inside) == 1:
-            t = kept[inside[0]]
-            kept[inside[0]] = replace(t, start=min(t.start, d.start), end=max(t.end, d.end))
-            taken[taken.index(t)] = kept[inside[0]]
-    return kept
+            t = taken[inside[0]]
+            taken[inside[0]] = replace(t, start=min(t.start, d.start), end=max(t.end, d.end))
+    return kept + taken
