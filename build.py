@@ -357,7 +357,7 @@ def step_editor_fixtures() -> str:
         raise BuildError(f"{EDITORS}/package.json is missing")
     npm = shutil.which("npm")
     if not npm:
-        raise BuildError("npm is missing; install Node.js 20+ (Debian: apt-get install -y nodejs npm)")
+        raise BuildError("npm is missing; install Node.js 18+ (Debian: apt-get install -y nodejs npm)")
     stamp_file = EDITORS / "dist" / ".rapport-stamp.json"
     digest = file_digest([p for p in EDITORS.iterdir() if p.name not in ("dist", "node_modules")])
     if read_stamp(stamp_file).get("digest") == digest:
