@@ -185,3 +185,12 @@ def test_warm_everyday_messages_get_no_pitch_or_impersonal_findings():
         report = rapport.analyze(text, {"surface": surface})
         flagged = [f.rule for f in report.findings if f.category != "readability"]
         assert not report.pitchy and not report.impersonal and not flagged, (text, flagged)
+
+
+def test_weak_money_words_are_shown_only_in_a_pitch():
+    text = "Finally got the tickets for Saturday, my first concert since the kids were born!"
+    report, an = explain(text, Context(surface="post"))
+    assert "pitch.commerce" in an.hits and not report.pitchy
+    assert "pitch.commerce" not in {f.rule for f in report.findings}
+    sale = "Tickets are £12 and there are about 40 left. Grab yours before Friday, link in bio!"
+    assert "pitch.commerce" in {f.rule for f in rapport.analyze(sale).findings}

@@ -65,6 +65,9 @@ _NOT_AFTER = {r.id: frozenset(r.params["not_after"]) for r in RULES if r.params.
 # Rules with `params.needs_company`: sharing what you built is not a pitch by itself; it counts (and is
 # shown) only when another pitch signal aims it at the reader.
 _NEEDS_COMPANY = frozenset(r.id for r in RULES if r.params.get("needs_company"))
+# Rules with `params.shown_if_pitchy`: weak signals ("order", "tickets") that add to the score but are
+# shown only when the text reads as a pitch; a price in a friend's post is not worth a remark.
+_SHOWN_IF_PITCHY = frozenset(r.id for r in RULES if r.params.get("shown_if_pitchy"))
 _PITCH_IDS = frozenset(r.id for r in RULES if r.category == "pitch") - _NEEDS_COMPANY - {"pitch.commerce"}
 _STAGES = [
     [(r, logic.REGISTRY[r.id]) for r in _LOGIC_RULES if logic.REGISTRY[r.id].stage == stage]
@@ -186,6 +189,9 @@ def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -
             if not _applies(rule, ctx, opts):
                 continue
             found = fn(an, rule)
+            if found and rule.id in _NOT_AFTER:
+                words = _NOT_AFTER[rule.id]
+                found = [h for h in found if _previous_word(doc, h.start) not in words]
             if found and rule.id in _EXCEPT:
                 found = _drop_excepted(doc, rule.id, found)
             if found:
@@ -218,7 +224,7 @@ def to_report(an: Analysis) -> Report:
     findings = []
     for rule_id, hits in an.hits.items():
         rule = BY_ID[rule_id]
-        if not rule.reported:
+        if not rule.reported or (rule.id in _SHOWN_IF_PITCHY and an.scores["pitch"] < threshold):
             continue
         severity = rule.severity
         if first_contact and rule.category == "pitch":

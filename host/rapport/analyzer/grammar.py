@@ -319,6 +319,8 @@ def commerce(an: Analysis, rule: Rule) -> list[Hit]:
         if low in _CURRENCY and i + 1 < n and lows[i + 1][:1].isdigit():
             hits.append(Hit(doc.starts[i], doc.ends[i + 1]))
         elif low in words and not (low == "buy" and i + 1 < n and lows[i + 1] in _TREAT):
+            if low == "order" and i and lows[i - 1] == "in":
+                continue  # "in order to"
             hits.append(Hit(doc.starts[i], doc.ends[i]))  # but "I'll buy you lunch" is a treat
     return hits
 

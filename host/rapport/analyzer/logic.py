@@ -342,6 +342,8 @@ def no_question(an: Analysis, rule: Rule) -> list[Hit]:
         return []
     if _hits_in(an, ids=("signal.invites_reply",)):
         return []
+    if "signal.reader_name" in an.hits and "signal.shared_context" in an.hits:
+        return []  # a warm note to someone you have met invites a reply without a question mark
     s = doc.sentences[-1]
     return [Hit(s.start, s.end)]
 
