@@ -348,7 +348,7 @@ def no_question(an: Analysis, rule: Rule) -> list[Hit]:
     return [Hit(s.start, s.end)]
 
 
-_PERSONAL = frozenset({"signal.reader_name", "signal.shared_context", "signal.personal_voice"})
+_PERSONAL = frozenset({"signal.reader_name", "signal.shared_context"})
 
 
 def _real_question(an: Analysis) -> bool:
@@ -358,7 +358,7 @@ def _real_question(an: Analysis) -> bool:
     if not questions:
         return False
     pitch_hits = _hits_in(an, category="pitch")
-    return any(not _overlaps(pitch_hits, s.start, s.end) for s in questions)
+    return any(s.words >= 4 and not _overlaps(pitch_hits, s.start, s.end) for s in questions)
 
 
 _MASS_MAIL = frozenset({"impersonal.crowd_address", "impersonal.placeholder"})
@@ -368,7 +368,13 @@ def _specific(an: Analysis) -> bool:
     """Something in the text is about this reader: a thing both know or a real question to them."""
     from rapport.analyzer.engine import BY_ID
 
-    return _shared_thing(an.doc, BY_ID["impersonal.generic"]) or _real_question(an)
+    # only in a text that sells nothing and follows no template
+    if _hits_in(an, category="pitch") or not _TEMPLATES.isdisjoint(an.hits):
+        return False
+    return _real_question(an) or _shared_thing(an.doc, BY_ID["impersonal.generic"])
+
+
+_TEMPLATES = frozenset({"impersonal.template_opener", "impersonal.template_closer", "impersonal.placeholder"})
 
 
 def _shared_thing(doc: Doc, rule: Rule) -> bool:
@@ -393,7 +399,7 @@ def generic(an: Analysis, rule: Rule) -> list[Hit]:
         return []
     if doc.by_kind.get("mention") or not _PERSONAL.isdisjoint(an.hits):
         return []
-    if _real_question(an) or _shared_thing(doc, rule):
+    if _specific(an):
         return []  # asking this reader about something, or naming a thing you both know, is specific
     starts = {s.first for s in doc.sentences}
     for i, (low, kind) in enumerate(zip(doc.lows, doc.kinds, strict=True)):
