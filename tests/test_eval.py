@@ -12,12 +12,17 @@ import pytest
 from rapport.analyzer.evaluation import evaluate, load_corpus
 
 CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
-# Measured 2026-11-22 on 944 texts (ruleset of this commit): dev F1 pitchy 0.879 / impersonal 0.937, false
-# alarms 9.9%; heldout 0.746 / 0.815, false alarms 11.7%. Floors sit a little under, with room for the
-# held-out texts still being added.
+# Measured 2026-11-23 on 944 texts (ruleset of this commit): dev F1 pitchy 0.881 / impersonal 0.943,
+# precision 0.946 / 0.986, false alarms 4.1%; heldout F1 0.739 / 0.798, precision 0.885 / 0.957, false alarms
+# 9.2%. Precision and false alarms matter most (a false alarm on a warm message loses the user), so they
+# have floors too. Floors sit a little under the measured numbers.
 FLOORS = {
-    "dev": {"pitchy": 0.85, "impersonal": 0.90, "false_alarms": 0.13},
-    "heldout": {"pitchy": 0.70, "impersonal": 0.77, "false_alarms": 0.15},
+    "dev": {"pitchy": 0.85, "impersonal": 0.91, "false_alarms": 0.07},
+    "heldout": {"pitchy": 0.70, "impersonal": 0.77, "false_alarms": 0.12},
+}
+PRECISION_FLOORS = {
+    "dev": {"pitchy": 0.92, "impersonal": 0.96},
+    "heldout": {"pitchy": 0.85, "impersonal": 0.93},
 }
 
 
@@ -36,6 +41,9 @@ def test_f1_stays_above_floor(rows, split):
     for label in ("pitchy", "impersonal"):
         f1 = result.confusion[label].f1
         assert f1 >= floors[label], f"{split} {label} F1 {f1:.3f} fell below {floors[label]}"
+        precision = result.confusion[label].precision
+        floor = PRECISION_FLOORS[split][label]
+        assert precision >= floor, f"{split} {label} precision {precision:.3f} fell below {floor}"
     assert result.false_alarm_rate <= floors["false_alarms"]
 
 
