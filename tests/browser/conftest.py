@@ -3,9 +3,7 @@ host registered under the test's own profile, and the saved fixture pages served
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -16,18 +14,11 @@ from pathlib import Path
 
 import pytest
 from browser_surfaces import ROOT
+from rapport.install.demo import serve  # fixture pages at the sites' URLs (routes.json); nothing else
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = FIXTURES / "pages"
 EDITORS = FIXTURES / "editors"
-ROUTES = json.loads((PAGES / "routes.json").read_text())["pages"]
-SITES = re.compile(r"^https://(www\.linkedin\.com|linkedin\.com|x\.com|twitter\.com)/")
-CONTENT_TYPES = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".css": "text/css",
-    ".json": "application/json",
-}
 
 pytestmark = pytest.mark.browser
 
@@ -58,33 +49,6 @@ def editor_bundles() -> Path:
             subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=EDITORS, check=True)
         subprocess.run([npm, "run", "build"], cwd=EDITORS, check=True)
     return dist
-
-
-def serve_fixtures(context, editors: Path) -> None:
-    """Every request is answered locally: fixture pages at the sites' URLs, nothing reaches the network."""
-    context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
-
-    def handle(route):
-        url = route.request.url.split("#")[0]
-        path = "/" + url.split("/", 3)[3] if url.count("/") >= 3 else "/"
-        path = path.split("?")[0]
-        file = None
-        if path.startswith("/rapport-fixtures/editors/"):
-            file = editors / path.removeprefix("/rapport-fixtures/editors/")
-        elif path.startswith("/rapport-fixtures/"):
-            file = PAGES / path.removeprefix("/rapport-fixtures/")
-        elif url.split("?")[0] in ROUTES:
-            file = PAGES / ROUTES[url.split("?")[0]]
-        if file is None or not file.is_file():
-            route.fulfill(status=404, content_type="text/plain", body="not a fixture")
-            return
-        route.fulfill(
-            status=200,
-            content_type=CONTENT_TYPES.get(file.suffix, "application/octet-stream"),
-            body=file.read_bytes(),
-        )
-
-    context.route(SITES, handle)
 
 
 @dataclass
@@ -188,7 +152,7 @@ def launch(playwright, extension: Path, profile: Path, editors: Path):
         args=args,
         ignore_default_args=["--disable-extensions"],
     )
-    serve_fixtures(context, editors)
+    serve(context, PAGES, editors)
     if not context.service_workers:
         context.wait_for_event("serviceworker", timeout=15_000)
     return context

@@ -13,7 +13,7 @@ from pathlib import Path
 from rapport.install.manifests import host_manifest, manifest_text
 from rapport.product import HOST_NAME
 
-SITES = r"^https://(www\.linkedin\.com|x\.com|twitter\.com)/"
+SITES = r"^https://(www\.linkedin\.com|linkedin\.com|x\.com|twitter\.com)/"
 TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json"}
 PITCH = (
     "Hi Ada, I came across your profile and was impressed. I'd love to book a quick 15-minute call "
@@ -22,9 +22,11 @@ PITCH = (
 
 
 def serve(context, pages: Path, editors: Path) -> None:
-    """Fixture pages at the sites' URLs (routes.json), editor bundles and assets under /rapport-fixtures/."""
+    """Fixture pages at the sites' URLs (routes.json), editor bundles and assets under /rapport-fixtures/;
+    every other request is refused. Shared by `build.py demo` and the browser tests (their conftest)."""
     routes = json.loads((pages / "routes.json").read_text())["pages"]
-    context.route("**/*", lambda route: route.abort())
+    # Only web requests: the extension's own pages (chrome-extension://, the popup) must still load.
+    context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
 
     def answer(route) -> None:
         url = route.request.url.split("#")[0].split("?")[0]
