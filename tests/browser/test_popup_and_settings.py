@@ -144,20 +144,30 @@ SENSITIVE = [
 def test_sensitivity_reaches_the_host(b):
     context = BY_NAME["x-post"].context
 
-    def count(text, sensitivity):
-        return len(rapport.analyze(text, context, {"sensitivity": sensitivity}).findings)
+    def seen(text, sensitivity):
+        """What the extension shows of a report: the findings count and the scores (popup gauges)."""
+        report = rapport.analyze(text, context, {"sensitivity": sensitivity}).to_dict()
+        return len(report["findings"]), report["scores"]
 
     # A text the analyzer reads differently at some sensitivity (the analyzer's tuning decides which).
-    choices = [(t, s) for t in SENSITIVE for s in ("low", "high") if count(t, s) != count(t, "normal")]
+    choices = [(t, s) for t in SENSITIVE for s in ("low", "high") if seen(t, s) != seen(t, "normal")]
     assert choices, "sensitivity changes nothing for any of these texts"
     text, sensitivity = choices[0]
     surface, page, hint = typed(b, "x-post", text)
-    expect(hint).to_have_attribute("data-count", str(count(text, "normal")))
+    tab = b.tab_id(surface.url)
+
+    def shown():
+        summary = b.worker.evaluate("(tabId) => RapportTabs.get(tabId)", tab)
+        box = next((x for x in (summary or {}).get("boxes", []) if x["surface"] == "post"), None)
+        return box and (box["count"], box["scores"])
+
+    assert wait_until(lambda: shown() == seen(text, "normal")), shown()
     options = b.context.new_page()
     options.goto(f"chrome-extension://{b.extension_id}/options/options.html")
     options.wait_for_selector("body[data-ready=true]")
     options.check(f'input[name="sensitivity"][value="{sensitivity}"]')
-    expect(hint).to_have_attribute("data-count", str(count(text, sensitivity)), timeout=5000)
+    assert wait_until(lambda: shown() == seen(text, sensitivity)), (shown(), seen(text, sensitivity))
+    expect(hint).to_have_attribute("data-count", str(seen(text, sensitivity)[0]), timeout=5000)
     options.click("#restore")
     expect(options.locator('input[name="sensitivity"][value="normal"]')).to_be_checked()
-    expect(hint).to_have_attribute("data-count", str(count(text, "normal")), timeout=5000)
+    assert wait_until(lambda: shown() == seen(text, "normal")), shown()
