@@ -37,7 +37,8 @@ Findings on overlapping spans are one problem, so the report shows one: the most
 specific (a phrase such as "Book a quick call" before a rule that spans the whole sentence, before a
 finding that sums up others such as `impersonal.broadcast_pitch`); a sentence-wide finding that held a
 single phrase lends it its span. Findings about the whole text (length, I/we focus, what is missing, a
-pitch in a first contact) and readability findings are never merged. Scores still count every rule that
+pitch to a stranger or to nobody in particular, which span the whole message) and readability findings
+are never merged. Scores still count every rule that
 fired.
 """
 

@@ -21,14 +21,16 @@ REPEAT_CAP = 2.0
 # Findings on overlapping spans are one problem: only the best is shown (the scores still count each rule).
 # Ranking: most severe, then the most specific: a phrase ("Book a quick call") before a rule that spans a
 # whole sentence ("Asks the reader for something on your agenda"), before a finding that sums up others.
+# Verdicts about the whole message (a pitch to a stranger, a pitch to nobody) span it and are listed apart.
 BROAD_RULES = frozenset(
     {"pitch.request", "pitch.reader_ask", "impersonal.crowd_question", "impersonal.empty_reply"}
 )
-SUMMARY_RULES = frozenset({"impersonal.broadcast_pitch", "impersonal.generic"})
+SUMMARY_RULES = frozenset({"impersonal.generic"})
 # Findings about the whole text (length, focus, what is missing) are other problems: never merged.
 WHOLE_TEXT_RULES = frozenset(
     {
         "first_contact.pitch",
+        "impersonal.broadcast_pitch",
         "first_contact.invite_too_long",
         "first_contact.too_long",
         "first_contact.no_reason",
@@ -263,6 +265,9 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
     """One finding per problem: of pitch and impersonal findings whose spans overlap, keep the best ranked
     (see BROAD_RULES). A sentence-wide finding that held one phrase lends that phrase its span ("Would you
     be open to a quick call next week?"). Readability and whole-text findings always stay."""
+    if any(f.rule == "first_contact.pitch" for f in findings):
+        # in a first contact, "a pitch to a stranger" already says "a pitch to nobody in particular"
+        findings = [f for f in findings if f.rule != "impersonal.broadcast_pitch"]
     merged = [f for f in findings if f.category in MERGED_CATEGORIES and f.rule not in WHOLE_TEXT_RULES]
     if len(merged) < 2:
         return findings

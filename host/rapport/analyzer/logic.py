@@ -588,9 +588,8 @@ def broadcast_pitch(an: Analysis, rule: Rule) -> list[Hit]:
         return []
     if any(k in an.hits for k in rule.params["personal_signals"]) or an.doc.by_kind.get("mention"):
         return []
-    pitch_hits = _hits_in(an, category="pitch")
-    first = min(pitch_hits, key=lambda h: h.start) if pitch_hits else _first_sentence(an.doc)
-    return [Hit(first.start, first.end)]
+    # about the whole message (the pitch findings mark where): listed, not underlined
+    return [Hit(an.doc.sentences[0].start, an.doc.sentences[-1].end)] if an.doc.sentences else []
 
 
 # --- first contact ---------------------------------------------------------------------------------------
