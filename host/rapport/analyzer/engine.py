@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from itertools import compress
 
 from rapport.analyzer import grammar, logic
@@ -273,17 +273,22 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
         return findings
     kept = [f for f in findings if f.category not in MERGED_CATEGORIES or f.rule in WHOLE_TEXT_RULES]
     taken: list[Finding] = []
+    starts: list[int] = []  # the taken spans never overlap, so sorted by start they are sorted by end too
+    ends: list[int] = []
     broad_dropped: list[Finding] = []
     for f in sorted(merged, key=_rank):
-        start, end = f.start, f.end
-        if any(start < t.end and t.start < end for t in taken):
+        p = bisect_left(starts, f.end)  # spans from p on start at or after f ends
+        if p and ends[p - 1] > f.start:
             if f.rule in BROAD_RULES:
                 broad_dropped.append(f)
             continue
-        taken.append(f)
+        starts.insert(p, f.start)
+        ends.insert(p, f.end)
+        taken.insert(p, f)
     for d in broad_dropped:
         inside = [k for k, t in enumerate(taken) if d.start < t.end and t.start < d.end]
         if len(inside) == 1:
             t = taken[inside[0]]
-            taken[inside[0]] = replace(t, start=min(t.start, d.start), end=max(t.end, d.end))
+            start, end = min(t.start, d.start), max(t.end, d.end)
+            taken[inside[0]] = Finding(t.rule, t.category, t.severity, start, end, t.message, t.advice)
     return kept + taken

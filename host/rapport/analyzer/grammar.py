@@ -174,6 +174,8 @@ def _about_reader(seq: list[str]) -> bool:
     if not _PAST_AUX.isdisjoint(seq[:3]):
         return "chance" not in seq  # "did you get a chance to look at the proposal?" chases a sale
 
+    if "you" not in seq or _HOW_WHAT.isdisjoint(seq):
+        return False
     return any(w in _HOW_WHAT and seq[k + 1 : k + 2] == ["you"] for k, w in enumerate(seq[1:], 1))
 
 
