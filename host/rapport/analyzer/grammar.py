@@ -105,8 +105,8 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
                 w = lows[j]
                 if doc.kinds[j] == "punct" and w not in ("%", "$", "£", "€"):
                     break
-                if w in outcomes or w in SECOND_PERSON:
-                    end = j
+                if w in outcomes or (w in SECOND_PERSON and lows[j + 1 : j + 2] != ["to"]):
+                    end = j  # "save you hours", "cut your bill"; not "drive you to the airport"
                     break
         if end < 0 and low in helpers and i + 1 < n and lows[i + 1] in SECOND_PERSON:
             # "take you" promises only as a journey: "take you from 0 to 10k", not "did it take you"
