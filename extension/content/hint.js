@@ -27,7 +27,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .dot { width: 10px; height: 10px; border-radius: 50%; background: var(--level); flex: none; }
 .pill .len { font-weight: 500; color: var(--muted); }
 .pill .len.over { color: #b91c1c; }
-.card { position: fixed; width: 340px; max-height: min(70vh, 520px); overflow: auto; background: var(--bg);
+.card { position: fixed; width: 340px; max-height: 520px; overflow: auto; background: var(--bg);
   color: var(--fg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow); padding: 12px 14px; }
 .card[hidden] { display: none; }
 .head { display: flex; align-items: center; gap: 8px; margin-bottom: 8px; }
@@ -60,6 +60,8 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 `;
 
   const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+  // Card geometry (px): width range, tallest, shortest worth placing whole, shortest worth scrolling, gaps.
+  const CARD = { maxW: 340, minW: 260, maxH: 520, minH: 160, scrollH: 90, gap: 8, margin: 8 };
   let nextId = 1;
 
   class Hint {
@@ -157,16 +159,84 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
       if (!this.card.hidden) this.placeCard();
     }
 
+    // The open card goes beside the compose box, never over its text: to the right where there is room, else to
+    // the left, else below, else above, kept inside the viewport (and inside the dialog's box when the dialog
+    // clips its content). When nothing fits (a tiny window) it sits below, as low as it can, and scrolls.
     placeCard() {
+      const box = this.anchor;
+      if (!box) return;
+      const s = this.card.style;
+      s.left = "0px";
+      s.top = "0px";
+      // A transformed ancestor (an animated dialog) moves the origin of fixed positioning: measure it.
+      const origin = this.card.getBoundingClientRect();
+      const b = this.bounds(origin);
       const pill = this.pill.getBoundingClientRect();
-      const cw = 340;
-      const ch = Math.min(this.card.scrollHeight || 200, innerHeight * 0.7);
-      let left = Math.min(pill.right - cw, innerWidth - cw - 8);
-      left = Math.max(8, left);
-      let top = pill.bottom + 6;
-      if (top + ch > innerHeight - 8 && pill.top - ch - 6 > 8) top = pill.top - ch - 6;
-      this.card.style.left = `${left}px`;
-      this.card.style.top = `${top}px`;
+      const natural = (w) => {
+        s.width = `${w}px`;
+        s.maxHeight = "none";
+        return Math.min(this.card.offsetHeight, CARD.maxH, b.bottom - b.top);
+      };
+      const put = (left, top, w, hgt) => {
+        s.width = `${w}px`;
+        s.maxHeight = `${Math.max(0, hgt)}px`;
+        s.left = `${left - origin.left}px`;
+        s.top = `${top - origin.top}px`;
+        this.card.dataset.side = side;
+      };
+      const clamp = (v, lo, hi) => Math.max(lo, Math.min(v, hi));
+      let side = "right";
+      // Beside: the pill sits at the box's top-right corner, so a card on the right starts under it.
+      for (side of ["right", "left"]) {
+        const space = side === "right" ? b.right - box.right - CARD.gap : box.left - CARD.gap - b.left;
+        if (space < CARD.minW) continue;
+        const w = Math.min(CARD.maxW, space);
+        const hgt = natural(w);
+        const pillBeside = side === "right" && pill.width && pill.left >= box.right - 1;
+        const lowest = pillBeside ? pill.bottom + 6 : b.top;
+        const top = Math.max(lowest, clamp(box.top, b.top, b.bottom - hgt));
+        const room = b.bottom - top;
+        if (room < Math.min(hgt, CARD.minH)) continue;
+        put(side === "right" ? box.right + CARD.gap : box.left - CARD.gap - w, top, w, Math.min(hgt, room));
+        return;
+      }
+      // Below or above, right-aligned with the box.
+      const w = Math.min(CARD.maxW, b.right - b.left);
+      const left = clamp(box.right - w, b.left, b.right - w);
+      const hgt = natural(w);
+      const pillAbove = pill.width && pill.bottom <= box.top + 1;
+      const ceiling = Math.min(box.top, pillAbove ? pill.top : box.top) - CARD.gap;
+      const below = b.bottom - box.bottom - CARD.gap;
+      const above = ceiling - b.top;
+      const want = Math.min(hgt, CARD.minH);
+      side = "below";
+      if (below >= want) return put(left, box.bottom + CARD.gap, w, Math.min(hgt, below));
+      side = "above";
+      if (above >= want) return put(left, ceiling - Math.min(hgt, above), w, Math.min(hgt, above));
+      side = "below";
+      if (below >= CARD.scrollH) return put(left, box.bottom + CARD.gap, w, below);
+      side = "above";
+      if (above >= CARD.scrollH) return put(left, b.top, w, above);
+      // No room outside the box at all: as low as possible, scrolling.
+      side = "over";
+      const top = clamp(box.bottom + CARD.gap, b.top, b.bottom - Math.min(hgt, CARD.scrollH));
+      put(left, top, w, Math.min(hgt, b.bottom - top));
+    }
+
+    // Where the card may go: the viewport less a margin, and the clipping dialog's box when fixed positioning
+    // is relative to that dialog (`origin` away from the viewport's corner).
+    bounds(origin) {
+      const m = CARD.margin;
+      const b = { left: m, top: m, right: innerWidth - m, bottom: innerHeight - m };
+      const dialog = this.el.closest("dialog");
+      if (dialog && (Math.abs(origin.left) > 0.5 || Math.abs(origin.top) > 0.5)) {
+        const d = dialog.getBoundingClientRect();
+        b.left = Math.max(b.left, d.left + m);
+        b.top = Math.max(b.top, d.top + m);
+        b.right = Math.min(b.right, d.right - m);
+        b.bottom = Math.min(b.bottom, d.bottom - m);
+      }
+      return b;
     }
 
     // state: {status, text length, report, findings (already filtered), context, limit, installCommand, message}
