@@ -26,6 +26,15 @@ def test_check_text_prints_findings_scores_and_readability():
     assert "^" in text  # spans marked under the text
 
 
+def test_check_lists_whole_message_findings_without_underlining_everything():
+    out = run("check", "--surface", "invite_note", PITCH)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    assert "first_contact.pitch  (whole message)" in text
+    marks = text.splitlines()[1]  # the marker line under the text
+    assert marks.strip() and " " in marks.strip(), "only the flagged phrases are marked"
+
+
 def test_check_json_from_stdin_and_file(tmp_path):
     out = run("check", "--json", stdin=PITCH.encode())
     report = json.loads(out.stdout)

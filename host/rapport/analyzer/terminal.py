@@ -25,11 +25,21 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _whole(text: str, offsets: Utf16Offsets, start: int, end: int) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    first = len(text) - len(text.lstrip())
+    return offsets.from_utf16(start) <= first and offsets.from_utf16(end) >= first + len(stripped)
+
+
 def _underlined(text: str, report: Report, color: bool) -> list[str]:
     """Each line of the text; with colour, flagged spans are underlined; without, a marker line follows."""
     offsets = Utf16Offsets(text)
     sev = [0] * len(text)
     for f in report.findings:
+        if _whole(text, offsets, f.start, f.end):
+            continue  # about the whole message: listed below, not underlined (as in the extension)
         rank = _RANK[f.severity]
         for i in range(offsets.from_utf16(f.start), min(len(text), offsets.from_utf16(f.end))):
             sev[i] = max(sev[i], rank)
@@ -68,8 +78,9 @@ def render(text: str, report: Report, analysis: Analysis, color: bool = False) -
         quote = text[start:end].replace("\n", " ")
         if len(quote) > 60:
             quote = quote[:57] + "..."
+        where = "(whole message)" if _whole(text, offsets, f.start, f.end) else f"\u201c{quote}\u201d"
         head = _paint(f"{f.severity:7}", _COLORS[f.severity], color)
-        lines.append(f"{head} {f.rule}  \u201c{quote}\u201d")
+        lines.append(f"{head} {f.rule}  {where}")
         lines.append(textwrap.fill(f.message, 100, initial_indent="        ", subsequent_indent="        "))
         lines.append(
             textwrap.fill(
