@@ -7,6 +7,11 @@ boundary is the `normal` threshold (50), capped at 60 (signals at -40; only shar
 may lower the pitch score, by at most 20) and rounded to fives. Only pitch rules and those two signals move
 the pitch score. Stage-3 rules that read the scores are left out of the pitch fit.
 
+Floors come first, the fit second: a core pitch move (`params.core`: call to action, meeting ask, offer,
+"we help X do Y") to a stranger or to nobody in particular scores at least engine.CORE_FLOOR whatever its
+weight (see docs/evaluation.md). Texts where a floor applies are predicted pitchy and left out of the pitch
+regression, so the fitted weight of a core move is its weight between people who know each other.
+
 Run: `python3 bench/fit_weights.py` prints the weights and cross-validated F1; `--write` rewrites the
 `weights = {...}` lines in host/rapport/rules/*.toml. Needs numpy and scipy (not project dependencies).
 """
@@ -31,17 +36,20 @@ PITCH_SIGNALS = {"signal.shared_context", "signal.personal_voice"}
 CAPS = {"pitch.result_claim": 40}
 
 
-def features(rows: list[dict], ids: list[str]) -> np.ndarray:
+def features(rows: list[dict], ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Rule strengths per text, and which texts a core-move floor makes pitchy whatever the weights."""
     x = np.zeros((len(rows), len(ids)))
+    floored = np.zeros(len(rows), dtype=bool)
     for n, row in enumerate(rows):
         ctx = Context.from_dict({k: row[k] for k in ("site", "surface", "first_contact") if k in row})
         _, an = explain(row["text"], ctx)
+        floored[n] = engine.core_floor_applies(an)
         for k, rid in enumerate(ids):
             hits = an.hits.get(rid)
             if hits and not any(c in an.hits for c in engine.BY_ID[rid].cancelled_by):
                 repeat = min(1 + engine.REPEAT_BONUS * (len(hits) - 1), engine.REPEAT_CAP)
                 x[n, k] = repeat * max(h.strength for h in hits)
-    return x
+    return x, floored
 
 
 def fit(x: np.ndarray, y: np.ndarray, signs: list[int], lam: float) -> tuple[np.ndarray, float]:
@@ -64,8 +72,8 @@ def points(w: np.ndarray, b: float, low: int, caps: list[int]) -> list[int]:
     return [int(5 * round(max(low, min(cap, v * scale)) / 5)) for v, cap in zip(w, caps, strict=True)]
 
 
-def f1(y: np.ndarray, x: np.ndarray, pts: list[int]) -> float:
-    guess = np.clip(x @ np.array(pts, dtype=float), 0, 100) >= 50
+def f1(y: np.ndarray, x: np.ndarray, pts: list[int], floored: np.ndarray) -> float:
+    guess = (np.clip(x @ np.array(pts, dtype=float), 0, 100) >= 50) | floored
     tp, fp, fn = np.sum(y & guess), np.sum(~y & guess), np.sum(y & ~guess)
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -73,7 +81,7 @@ def f1(y: np.ndarray, x: np.ndarray, pts: list[int]) -> float:
 def main() -> None:
     rows = [r for r in load_corpus(str(ROOT / "tests" / "data" / "corpus.jsonl")) if r["split"] == "dev"]
     ids = [r.id for r in engine.RULES if r.category != "readability" and r.id not in SKIP]
-    x_all = features(rows, ids)
+    x_all, floored_all = features(rows, ids)
     folds = np.random.default_rng(0).integers(0, 5, len(rows))
     weights: dict[str, dict[str, int]] = {rid: {} for rid in ids}
     for label, score in (("pitchy", "pitch"), ("impersonal", "impersonal")):
@@ -85,19 +93,24 @@ def main() -> None:
             low = -40
         x = x_all[:, cols]
         y = np.array([r[label] for r in rows], dtype=bool)
+        # the pitch verdict of a floored text is fixed: it predicts, it does not train
+        floored = floored_all if score == "pitch" else np.zeros(len(rows), dtype=bool)
         signs = [-1 if ids[k].startswith("signal.") else 1 for k in cols]
         caps = [CAPS.get(ids[k], 60) for k in cols]
         cv = {}
         for lam in LAMBDAS:
             scores = []
             for f in range(5):
-                w, b = fit(x[folds != f], y[folds != f], signs, lam)
-                scores.append(f1(y[folds == f], x[folds == f], points(w, b, low, caps)))
+                train = (folds != f) & ~floored
+                w, b = fit(x[train], y[train], signs, lam)
+                test = folds == f
+                scores.append(f1(y[test], x[test], points(w, b, low, caps), floored[test]))
             cv[lam] = float(np.mean(scores))
         lam = max(cv, key=lambda v: cv[v])
-        w, b = fit(x, y, signs, lam)
+        w, b = fit(x[~floored], y[~floored], signs, lam)
         pts = points(w, b, low, caps)
-        print(f"{label}: cv F1 {cv[lam]:.3f} (lambda {lam}), dev F1 {f1(y, x, pts):.3f}", file=sys.stderr)
+        dev = f1(y, x, pts, floored)
+        print(f"{label}: cv F1 {cv[lam]:.3f} (lambda {lam}), dev F1 {dev:.3f}", file=sys.stderr)
         for k, p in zip(cols, pts, strict=True):
             if p:
                 weights[ids[k]][score] = p

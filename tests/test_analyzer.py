@@ -194,3 +194,49 @@ def test_weak_money_words_are_shown_only_in_a_pitch():
     assert "pitch.commerce" not in {f.rule for f in report.findings}
     sale = "Tickets are £12 and there are about 40 left. Grab yours before Friday, link in bio!"
     assert "pitch.commerce" in {f.rule for f in rapport.analyze(sale).findings}
+
+
+CORE_PITCHES = (
+    "I came across your profile and would love to book a quick call.",
+    "Book a quick call with me this week.",
+    "We help SaaS companies grow revenue.",
+    "Get your free audit before Friday.",
+)
+
+
+def test_a_core_pitch_move_to_a_stranger_is_a_pitch_on_its_own():
+    contexts = [None, {"surface": "message"}, {"surface": "message", "first_contact": True}]
+    contexts.append({"surface": "invite_note"})
+    for text in CORE_PITCHES:
+        for ctx in contexts:
+            report = rapport.analyze(text, ctx)
+            assert report.pitchy, (text, ctx, report.scores)
+            assert report.scores["pitch"] >= engine.CORE_FLOOR
+
+
+def test_a_call_proposed_to_someone_you_know_is_not_a_pitch():
+    text = (
+        "Great to meet you at PyCon, Ana! Want to grab a call next week to continue our chat about parsers?"
+    )
+    for ctx in (None, {"surface": "message"}, {"surface": "comment"}):
+        report = rapport.analyze(text, ctx)
+        assert not report.pitchy, (ctx, report.scores)
+    # in a first contact the floor holds regardless of the friendly opener
+    assert rapport.analyze(text, {"surface": "message", "first_contact": True}).pitchy
+    named = "Hi Lucy, thanks for the time on Tuesday. Could we book a call to go over the next step?"
+    assert not rapport.analyze(named, {"surface": "message"}).pitchy
+
+
+def test_weak_calls_to_action_keep_their_fitted_weight():
+    # "DM me" for a favour or a shared free checklist is not a sales move on its own
+    for text in (
+        "we need 4 more drivers for the food bank run on sunday. DM me if you can help",
+        "Here's the free checklist from the government's service manual, the bit on testing is useful.",
+    ):
+        _, an = explain(text, Context())
+        assert not engine.core_floor_applies(an), text
+        assert not rapport.analyze(text).pitchy
+    # disabling the core rule removes its floor too
+    off_cta = {"disabled_rules": ["pitch.call_to_action"]}
+    off = rapport.analyze("Book a quick call with me this week.", options=off_cta)
+    assert off.scores["pitch"] < engine.CORE_FLOOR

@@ -12,10 +12,10 @@ import pytest
 from rapport.analyzer.evaluation import evaluate, load_corpus
 
 CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
-# Measured 2026-11-23 on 944 texts (ruleset of this commit): dev F1 pitchy 0.881 / impersonal 0.943,
-# precision 0.946 / 0.986, false alarms 4.1%; heldout F1 0.739 / 0.798, precision 0.885 / 0.957, false alarms
-# 9.2%. Precision and false alarms matter most (a false alarm on a warm message loses the user), so they
-# have floors too. Floors sit a little under the measured numbers.
+# Measured 2026-11-23 on 944 texts (ruleset of this commit, core pitch moves with floors): dev F1 pitchy
+# 0.887 / impersonal 0.943, precision 0.947 / 0.986, false alarms 4.1%; heldout F1 0.750 / 0.798, precision
+# 0.876 / 0.957, false alarms 10.4%. Precision and false alarms matter most (a false alarm on a warm message
+# loses the user), so they have floors too. Floors sit a little under the measured numbers.
 FLOORS = {
     "dev": {"pitchy": 0.85, "impersonal": 0.91, "false_alarms": 0.07},
     "heldout": {"pitchy": 0.70, "impersonal": 0.77, "false_alarms": 0.12},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rapport.analyzer.engine import RULES, RULESET_VERSION, THRESHOLDS
+from rapport.analyzer.engine import CORE_FLOOR, RULES, RULESET_VERSION, THRESHOLDS
 
 _HEADER = """# Rapport rules
 
@@ -23,7 +23,12 @@ rule (`cancelled_by`: "thanks for sharing" under an empty reply is not warmth). 
 0-100; a text is pitchy / impersonal when its score reaches the threshold for the sensitivity:
 {thresholds}. Weights were fitted on the corpus dev split only (`bench/fit_weights.py`: L2 logistic
 regression with signs fixed by category, regularisation chosen by 5-fold cross-validation on dev), then
-capped at 60 points and rounded to fives. Only pitch rules (and shared context, at most -20) move the
+capped at 60 points and rounded to fives. Core pitch moves (marked *core* below: a call to action that
+books the reader's time or a sale, a meeting ask, an offer, "we help X do Y") have a floor instead: to a
+stranger or to nobody in particular they score at least {floor} on their own, so they reach the `normal`
+threshold; when a signal says the writer knows the reader (shared context such as "we met at", "as we
+discussed", or the reader's name with thanks) their fitted weight applies; in a first contact the floor
+holds regardless. Only pitch rules (and shared context, at most -20) move the
 pitch score; templates and greetings never make a text pitchy on their own. In a first contact every
 pitch finding is an error.
 
@@ -48,7 +53,7 @@ def _weights(w: dict[str, int]) -> str:
 
 
 def rules_markdown() -> str:
-    out = [_HEADER.format(version=RULESET_VERSION, count=len(RULES), thresholds=THRESHOLDS)]
+    out = [_HEADER.format(version=RULESET_VERSION, count=len(RULES), thresholds=THRESHOLDS, floor=CORE_FLOOR)]
     by_cat: dict[str, list] = {}
     for r in RULES:
         by_cat.setdefault(r.category, []).append(r)
@@ -62,6 +67,8 @@ def rules_markdown() -> str:
                 where.append("first contact only")
             if not r.reported:
                 where.append("signal, not reported")
+            if r.params.get("core"):
+                where.append(f"core pitch move: at least {CORE_FLOOR} to a stranger")
             out += [
                 f"### `{r.id}`",
                 f"*{r.kind}, {r.severity}; weights: {_weights(r.weights)}*"

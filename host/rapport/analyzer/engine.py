@@ -15,6 +15,16 @@ from rapport.spans import Utf16Offsets
 
 # Score at or above which a text is called pitchy / impersonal.
 THRESHOLDS = {"low": 65, "normal": 50, "high": 35}
+# Core pitch moves (rules with `params.core`: a call to action, a meeting ask, an offer, "we help X do Y") are
+# a pitch on their own: their pitch points are at least CORE_FLOOR (the `normal` threshold) unless a signal
+# says the writer knows the reader (KNOWS_READER: "we met at", "as we discussed"); in a first contact they
+# reach it regardless. The fitted weight applies between people who know each other.
+CORE_FLOOR = THRESHOLDS["normal"]
+# With `params.core_words`, only a hit holding one of those words is a core move ("book a quick call",
+# "free audit"); "DM me" or "free checklist" keep their fitted weight (a favour, a freebie, a job post).
+KNOWS_READER = frozenset({"signal.shared_context"})
+# With the reader's name: "Hi Lucy, thanks for the time on Tuesday".
+KNOWS_NAMED_READER = frozenset({"signal.gratitude"})
 # A rule hit several times counts a bit more, up to twice its weight.
 REPEAT_BONUS = 0.5
 REPEAT_CAP = 2.0
@@ -70,6 +80,8 @@ _NEEDS_COMPANY = frozenset(r.id for r in RULES if r.params.get("needs_company"))
 # Rules with `params.shown_if_pitchy`: weak signals ("order", "tickets") that add to the score but are
 # shown only when the text reads as a pitch; a price in a friend's post is not worth a remark.
 _SHOWN_IF_PITCHY = frozenset(r.id for r in RULES if r.params.get("shown_if_pitchy"))
+_CORE = frozenset(r.id for r in RULES if r.params.get("core"))
+_CORE_WORDS = {r.id: frozenset(r.params["core_words"]) for r in RULES if r.params.get("core_words")}
 _PITCH_IDS = frozenset(r.id for r in RULES if r.category == "pitch") - _NEEDS_COMPANY - {"pitch.commerce"}
 _STAGES = [
     [(r, logic.REGISTRY[r.id]) for r in _LOGIC_RULES if logic.REGISTRY[r.id].stage == stage]
@@ -202,19 +214,55 @@ def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -
     return an
 
 
+def _counts(an: Analysis, rule: Rule) -> bool:
+    return bool(rule.weights) and not any(c in an.hits for c in rule.cancelled_by)
+
+
+def _is_core(an: Analysis, rule_id: str) -> bool:
+    if rule_id not in _CORE or not _counts(an, BY_ID[rule_id]):
+        return False
+    words = _CORE_WORDS.get(rule_id)
+    if words is None:
+        return True
+    doc = an.doc
+    for h in an.hits[rule_id]:
+        first = bisect_left(doc.starts, h.start)
+        if not words.isdisjoint(doc.lows[first : bisect_left(doc.starts, h.end)]):
+            return True
+    return False
+
+
+def _knows_reader(hits: dict[str, list[logic.Hit]]) -> bool:
+    if not KNOWS_READER.isdisjoint(hits):
+        return True
+    return "signal.reader_name" in hits and not KNOWS_NAMED_READER.isdisjoint(hits)
+
+
+def core_floor_applies(an: Analysis) -> bool:
+    """A core pitch move fired, to a stranger or to nobody in particular (see CORE_FLOOR)."""
+    if not any(_is_core(an, rid) for rid in _CORE & an.hits.keys()):
+        return False
+    return an.context.is_first_contact or not _knows_reader(an.hits)
+
+
 def _score(an: Analysis) -> None:
     totals = {"pitch": 0.0, "impersonal": 0.0}
     contributions = []
+    floored = core_floor_applies(an)
     for rule_id, hits in an.hits.items():
         rule = BY_ID[rule_id]
-        if not rule.weights or any(c in an.hits for c in rule.cancelled_by):
+        if not _counts(an, rule):
             continue
         strength = max(h.strength for h in hits)
         factor = min(1.0 + REPEAT_BONUS * (len(hits) - 1), REPEAT_CAP) * strength
         for score, weight in rule.weights.items():
             points = round(weight * factor)
+            if floored and score == "pitch" and _is_core(an, rule_id):
+                points = max(points, CORE_FLOOR)
             totals[score] += points
             contributions.append((rule_id, score, points))
+    if floored:  # no personal aside talks a stranger out of a sales ask
+        totals["pitch"] = max(totals["pitch"], CORE_FLOOR)
     an.contributions = contributions
     an.scores = {k: max(0, min(100, round(v))) for k, v in totals.items()}
 
