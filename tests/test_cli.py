@@ -24,6 +24,9 @@ def test_check_text_prints_findings_scores_and_readability():
     assert "pitch " in text and "/100" in text and "reading ease" in text
     assert "\x1b[" not in text  # not a terminal: no colours
     assert "^" in text  # spans marked under the text
+    short = run("check", "Loved your post").stdout.decode()
+    assert "reading ease 100, grade 0.0, 3 words, 1 sentence\n" in short  # clamped; singular
+    assert "no words to score" in run("check", "👋").stdout.decode()
 
 
 def test_check_lists_whole_message_findings_without_underlining_everything():
@@ -82,7 +85,10 @@ def test_jsonl_batch_keeps_going_after_bad_lines():
     assert rows[1]["line"] == 2 and "not JSON" in rows[1]["error"]
     assert 'missing "text"' in rows[2]["error"]
     assert rows[3]["level"] == "ok"
-    assert "context.surface" in rows[4]["error"]
+    # every batch error starts with its line and names the field once
+    assert rows[4]["error"].startswith("line 5: context.surface: must be one of")
+    assert rows[4]["error"].count("context.surface") == 1
+    assert all(r["error"].startswith(f"line {r['line']}: ") for r in rows if "error" in r)
     assert rows[5]["line"] == 6 and "UTF-8" in rows[5]["error"]
     assert b"Traceback" not in out.stderr
 
@@ -93,6 +99,8 @@ def test_rules_lists_every_rule():
     assert len(data["rules"]) >= 30 and data["ruleset"]
     text = run("rules").stdout.decode()
     assert all(r["id"] in text for r in data["rules"])
+    assert "{" not in text and "}" not in text  # readable text, no unfilled {placeholders}
+    assert "300 characters" in text  # the invitation note limit, stated in words
 
 
 @pytest.mark.parametrize("split", ["dev", "heldout", "all"])

@@ -32,7 +32,26 @@ def test_syllables_come_from_cmudict():
 
 def test_empty_text():
     r = readability.score("")
-    assert (r.words, r.sentences, r.flesch_reading_ease) == (0, 0, 0.0)
+    assert (r.words, r.sentences, r.flesch_reading_ease, r.grade) == (0, 0, 0.0, 0.0)
+    assert readability.score("  \n 👋 ").words == 0
+
+
+def test_report_clamps_to_the_scales_people_read():
+    # textstat's raw formulas run past their scales on a very short text; stats() keeps them, score() clamps
+    raw = readability.stats("Loved your post")
+    assert raw.flesch_reading_ease > 100 and raw.grade < 0
+    shown = readability.score("Loved your post")
+    assert (shown.flesch_reading_ease, shown.grade, shown.words) == (100.0, 0.0, 3)
+    hard = (
+        "Notwithstanding institutional heterogeneity, interdisciplinary operationalisation necessitates "
+        "epistemological reconsideration."
+    )
+    assert readability.stats(hard).flesch_reading_ease < 0
+    assert readability.score(hard).flesch_reading_ease == 0.0
+    # numbers inside the scales are textstat's, unchanged
+    fox = "The quick brown fox jumps over the lazy dog."
+    s, r = readability.stats(fox), readability.score(fox)
+    assert (r.flesch_reading_ease, r.grade) == (s.flesch_reading_ease, s.grade)
 
 
 def test_never_imports_nltk_and_import_rapport_is_light():

@@ -167,7 +167,7 @@ def _check_batch(args: argparse.Namespace, context: Context, options: Options) -
             continue
         try:
             item = _batch_item(raw, lineno)
-            ctx = _item_context(item, context)
+            ctx = _item_context(item, context, lineno)
             report = analyze(item["text"], ctx, options).to_dict()
             row: dict[str, Any] = {"id": item.get("id"), **report}
         except UsageError as exc:
@@ -199,7 +199,7 @@ def _batch_item(raw: bytes, lineno: int) -> dict[str, Any]:
     return item
 
 
-def _item_context(item: dict[str, Any], default: Context) -> Context:
+def _item_context(item: dict[str, Any], default: Context, lineno: int) -> Context:
     fields = {k: item[k] for k in ("site", "surface", "first_contact") if k in item}
     if not fields:
         return default
@@ -212,7 +212,7 @@ def _item_context(item: dict[str, Any], default: Context) -> Context:
     try:
         return Context.from_dict(merged)
     except InvalidField as exc:
-        raise UsageError(f"{exc.field}: {exc}") from exc
+        raise UsageError(f"line {lineno}: {exc}") from exc  # the message names the field
 
 
 def _safe_id(raw: bytes) -> Any:

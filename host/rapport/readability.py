@@ -155,9 +155,21 @@ def stats(text: str) -> TextStats:
     )
 
 
+# What the report shows: textstat's formulas run past their scales on very short texts ("Loved your post":
+# reading ease 119, grade -2.6), so the report clamps them to the scales people read (reading ease 0..100,
+# grade 0 and up). `stats()` keeps textstat's raw numbers. A text with no words reports all zeros: words 0
+# means "nothing to score", not "very hard" (see docs/protocol.md).
+EASE_RANGE = (0.0, 100.0)
+MIN_GRADE = 0.0
+
+
 def score(text: str) -> Readability:
-    """Flesch reading ease, Flesch-Kincaid grade, word and sentence counts of `text`."""
+    """Flesch reading ease (0..100), Flesch-Kincaid grade (>= 0), word and sentence counts of `text`."""
     s = stats(text)
+    low, high = EASE_RANGE
     return Readability(
-        flesch_reading_ease=s.flesch_reading_ease, grade=s.grade, words=s.words, sentences=s.sentences
+        flesch_reading_ease=min(high, max(low, s.flesch_reading_ease)),
+        grade=max(MIN_GRADE, s.grade),
+        words=s.words,
+        sentences=s.sentences,
     )

@@ -100,8 +100,15 @@ def render(text: str, report: Report, analysis: Analysis, color: bool = False) -
         why = f"  ({', '.join(parts)})" if parts else ""
         lines.append(f"{name:<11}{score:>3}/100  {label} at threshold {threshold}{why}")
     r = report.readability
-    lines.append(
-        f"readability  reading ease {r.flesch_reading_ease:.0f}, grade {r.grade:.1f}, "
-        f"{r.words} words, {r.sentences} sentences"
-    )
+    if not r.words:
+        lines.append("readability  no words to score")
+    else:
+        lines.append(
+            f"readability  reading ease {r.flesch_reading_ease:.0f}, grade {r.grade:.1f}, "
+            f"{_plural(r.words, 'word')}, {_plural(r.sentences, 'sentence')}"
+        )
     return "\n".join(lines) + "\n"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
