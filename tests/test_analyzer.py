@@ -240,3 +240,21 @@ def test_weak_calls_to_action_keep_their_fitted_weight():
     off_cta = {"disabled_rules": ["pitch.call_to_action"]}
     off = rapport.analyze("Book a quick call with me this week.", options=off_cta)
     assert off.scores["pitch"] < engine.CORE_FLOOR
+
+
+def test_sentence_spans_end_at_the_last_word_or_mark_not_at_a_following_emoji():
+    from rapport.analyzer.text import parse
+
+    for emoji in ("👉", "👍🏽", "🧑‍💻", "❤️"):
+        text = f"Book a quick call with me today! {emoji} link in bio"
+        doc = parse(text)
+        sentences = [text[s.start : s.end] for s in doc.sentences]
+        assert sentences == ["Book a quick call with me today!", "link in bio"]
+        report = rapport.analyze(text)
+        whole = len(text.encode("utf-16-le")) // 2
+        spans = [_utf16(text, f.start, f.end) for f in report.findings if (f.start, f.end) != (0, whole)]
+        assert "Book a quick call with me today!" in spans and "link in bio" in spans, spans
+        assert all(emoji not in s and not s.endswith(" ") for s in spans), spans
+    # an emoji-only or emoji-led text keeps its emoji as the sentence (nothing else to underline)
+    only = parse("🙂")
+    assert [(s.start, s.end) for s in only.sentences] == [(0, 1)]

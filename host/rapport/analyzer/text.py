@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import partial
@@ -36,6 +37,9 @@ _COMMON_RE = re.compile(r"(?P<hashtag>\#\w+)|(?P<mention>@\w+)|(?P<word>\w+(?:'\
 _DOMAIN_HINT_RE = re.compile(r"\.(?:com|io|ai|co|net|org|app|dev|ly|me)\b")
 _HYPHENS = frozenset("-‐‑–")
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
+# Unicode categories of emoji and their parts: other/modifier symbols, marks (variation selectors), format
+# characters (zero-width joiner), and surrogates / private use.
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Mn", "Me", "Cf", "Cs", "Co"})
 
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
@@ -162,10 +166,11 @@ def parse(text: str) -> Doc:
     for k in range(len(edges) - 1):
         first, last = edges[k], edges[k + 1]
         para = bisect_right(bounds, first)
+        end = last - 1  # the span ends at the last word or punctuation: "today! 👉" underlines "today!"
+        while end > first and kinds[end] == "punct" and _is_symbol(lows[end]):
+            end -= 1
         sentences.append(
-            Sentence(
-                first, last, starts[first], ends[last - 1], endings[k], para, kinds[first:last].count("word")
-            )
+            Sentence(first, last, starts[first], ends[end], endings[k], para, kinds[first:last].count("word"))
         )
         sent_of += [k] * (last - first)
     paragraphs: list[tuple[int, int]] = []
@@ -197,6 +202,12 @@ def parse(text: str) -> Doc:
         by_kind=by_kind,
         lowset=lowset,
     )
+
+
+def _is_symbol(char: str) -> bool:
+    """An emoji or other symbol (and its joiners, variation selectors, skin tones): not part of a sentence's
+    words or punctuation."""
+    return len(char) == 1 and unicodedata.category(char) in _SYMBOL_CATEGORIES
 
 
 def _drop_inner_hyphens(
