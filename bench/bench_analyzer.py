@@ -110,8 +110,38 @@ def main() -> None:
     print(
         f"\ncold start, fresh process: readability.warm() {warm:.0f} ms; first analyze done at {first:.0f} ms"
     )
+    print_adversarial()
     if not lint:
         print("(proselint not installed: pip install -e '.[bench]')")
+
+
+# Texts that pile up thousands of overlapping findings (one sentence repeated), up to the host's text cap
+# and a 1 MB file (`rapport check -f`). Linear work: the ms per 1,000 characters stays flat as sizes grow.
+ADVERSARIAL = (
+    "We help you grow. ",
+    "Would you be open to a quick call next week? ",
+    "Book a quick call with me today! 👉 link in bio. ",
+)
+ADVERSARIAL_SIZES = (16_384, 65_536, 262_144, 1_048_576)
+
+
+def print_adversarial() -> None:
+    import rapport
+
+    print("\nadversarial texts (one sentence repeated; best of 2 runs), ms and ms per 1,000 characters")
+    print(f"{'sentence':<48} | " + " | ".join(f"{n:>17,}" for n in ADVERSARIAL_SIZES))
+    print("-" * (51 + 20 * len(ADVERSARIAL_SIZES)))
+    for unit in ADVERSARIAL:
+        cells = []
+        for size in ADVERSARIAL_SIZES:
+            text = (unit * (size // len(unit) + 1))[:size]
+            best = float("inf")
+            for _ in range(2):
+                t = time.perf_counter()
+                report = rapport.analyze(text)
+                best = min(best, (time.perf_counter() - t) * 1000)
+            cells.append(f"{best:>7.0f} ({best * 1000 / size:>5.2f}/k)")
+        print(f"{unit.strip()[:48]:<48} | " + " | ".join(cells) + f"  [{len(report.findings)} findings]")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from itertools import compress
 
 from rapport.analyzer import grammar, logic
 from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, compile_trie, load_rules
+from rapport.analyzer.spanset import DisjointSpans
 from rapport.analyzer.text import Doc, parse
 from rapport.context import Context, Options
 from rapport.findings import Finding, Readability, Report
@@ -214,12 +215,8 @@ def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -
     return an
 
 
-def _counts(an: Analysis, rule: Rule) -> bool:
-    return bool(rule.weights) and not any(c in an.hits for c in rule.cancelled_by)
-
-
 def _is_core(an: Analysis, rule_id: str) -> bool:
-    if rule_id not in _CORE or not _counts(an, BY_ID[rule_id]):
+    if rule_id not in _CORE or any(c in an.hits for c in BY_ID[rule_id].cancelled_by):
         return False
     words = _CORE_WORDS.get(rule_id)
     if words is None:
@@ -240,7 +237,8 @@ def _knows_reader(hits: dict[str, list[logic.Hit]]) -> bool:
 
 def core_floor_applies(an: Analysis) -> bool:
     """A core pitch move fired, to a stranger or to nobody in particular (see CORE_FLOOR)."""
-    if not any(_is_core(an, rid) for rid in _CORE & an.hits.keys()):
+    core = _CORE & an.hits.keys()
+    if not core or not any(_is_core(an, rid) for rid in core):
         return False
     return an.context.is_first_contact or not _knows_reader(an.hits)
 
@@ -251,13 +249,13 @@ def _score(an: Analysis) -> None:
     floored = core_floor_applies(an)
     for rule_id, hits in an.hits.items():
         rule = BY_ID[rule_id]
-        if not _counts(an, rule):
+        if not rule.weights or any(c in an.hits for c in rule.cancelled_by):
             continue
         strength = max(h.strength for h in hits)
         factor = min(1.0 + REPEAT_BONUS * (len(hits) - 1), REPEAT_CAP) * strength
         for score, weight in rule.weights.items():
             points = round(weight * factor)
-            if floored and score == "pitch" and _is_core(an, rule_id):
+            if floored and score == "pitch" and rule_id in _CORE and _is_core(an, rule_id):
                 points = max(points, CORE_FLOOR)
             totals[score] += points
             contributions.append((rule_id, score, points))
@@ -320,23 +318,20 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
     if len(merged) < 2:
         return findings
     kept = [f for f in findings if f.category not in MERGED_CATEGORIES or f.rule in WHOLE_TEXT_RULES]
-    taken: list[Finding] = []
-    starts: list[int] = []  # the taken spans never overlap, so sorted by start they are sorted by end too
-    ends: list[int] = []
+    # The taken spans never overlap; a test scans only the new span (see spanset.DisjointSpans).
+    taken: DisjointSpans[Finding] = DisjointSpans(max(f.end for f in merged))
     broad_dropped: list[Finding] = []
     for f in sorted(merged, key=_rank):
-        p = bisect_left(starts, f.end)  # spans from p on start at or after f ends
-        if p and ends[p - 1] > f.start:
+        if taken.overlapping(f.start, f.end)[0]:
             if f.rule in BROAD_RULES:
                 broad_dropped.append(f)
             continue
-        starts.insert(p, f.start)
-        ends.insert(p, f.end)
-        taken.insert(p, f)
+        taken.add(f.start, f.end, f)
     for d in broad_dropped:
-        inside = [k for k, t in enumerate(taken) if d.start < t.end and t.start < d.end]
-        if len(inside) == 1:
-            t = taken[inside[0]]
+        count, at = taken.overlapping(d.start, d.end)
+        if at is not None:  # exactly one
+            t = taken.item(at)
             start, end = min(t.start, d.start), max(t.end, d.end)
-            taken[inside[0]] = Finding(t.rule, t.category, t.severity, start, end, t.message, t.advice)
-    return kept + taken
+            wide = Finding(t.rule, t.category, t.severity, start, end, t.message, t.advice)
+            taken.replace(at, start, end, wide)
+    return kept + taken.items()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from rapport.analyzer.spanset import Overlaps
 from rapport.analyzer.text import (
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
@@ -173,8 +174,9 @@ def _hits_in(an: Analysis, category: str | None = None, ids: tuple[str, ...] = (
     return out
 
 
-def _overlaps(hits: list[Hit], start: int, end: int) -> bool:
-    return any(h.start < end and start < h.end for h in hits)
+def _overlap_index(hits: list[Hit]) -> Overlaps:
+    """Answers "does a hit overlap this span?" in O(log n): no loop over sentences x hits."""
+    return Overlaps((h.start, h.end) for h in hits)
 
 
 def _first_sentence(doc: Doc) -> Hit:
@@ -357,8 +359,8 @@ def _real_question(an: Analysis) -> bool:
     questions = [s for s in doc.sentences if s.is_question]
     if not questions:
         return False
-    pitch_hits = _hits_in(an, category="pitch")
-    return any(s.words >= 4 and not _overlaps(pitch_hits, s.start, s.end) for s in questions)
+    pitch_hits = _overlap_index(_hits_in(an, category="pitch"))
+    return any(s.words >= 4 and not pitch_hits.any(s.start, s.end) for s in questions)
 
 
 _MASS_MAIL = frozenset({"impersonal.crowd_address", "impersonal.placeholder"})
@@ -725,9 +727,9 @@ def reader_name(an: Analysis, rule: Rule) -> list[Hit]:
 def question_to_reader(an: Analysis, rule: Rule) -> list[Hit]:
     """A real question (not a pitch phrased as one: "Would you be open to a demo?")."""
     doc = an.doc
-    pitch_hits = _hits_in(an, category="pitch")
+    pitch_hits = _overlap_index(_hits_in(an, category="pitch"))
     hits = []
     for s in doc.sentences:
-        if s.is_question and _sentence_words(doc, s) >= 2 and not _overlaps(pitch_hits, s.start, s.end):
+        if s.is_question and _sentence_words(doc, s) >= 2 and not pitch_hits.any(s.start, s.end):
             hits.append(Hit(s.start, s.end))
     return hits

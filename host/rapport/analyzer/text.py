@@ -167,7 +167,9 @@ def parse(text: str) -> Doc:
         first, last = edges[k], edges[k + 1]
         para = bisect_right(bounds, first)
         end = last - 1  # the span ends at the last word or punctuation: "today! 👉" underlines "today!"
-        while end > first and kinds[end] == "punct" and _is_symbol(lows[end]):
+        while (
+            end > first and kinds[end] == "punct" and lows[end] not in _SENTENCE_END and _is_symbol(lows[end])
+        ):
             end -= 1
         sentences.append(
             Sentence(first, last, starts[first], ends[end], endings[k], para, kinds[first:last].count("word"))
