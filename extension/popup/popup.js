@@ -64,15 +64,15 @@
     }
     card.append(h("div", { class: "gauges" }, gauge("Pitch", box.scores?.pitch), gauge("Impersonal", box.scores?.impersonal)));
     const r = box.readability;
-    if (r) {
-      const seconds = Math.max(1, Math.round(((r.words ?? 0) / 238) * 60));
+    if (r?.words) {
+      const seconds = Math.max(1, Math.round((r.words / 238) * 60));
       card.append(
         h(
           "div",
           { class: "read" },
           h("div", {}, h("b", {}, fmt(r.grade)), h("span", {}, "grade")),
           h("div", {}, h("b", {}, fmt(r.flesch_reading_ease)), h("span", {}, "reading ease")),
-          h("div", {}, h("b", {}, String(r.words ?? 0)), h("span", {}, "words")),
+          h("div", {}, h("b", {}, String(r.words)), h("span", {}, "words")),
           h("div", {}, h("b", {}, `${seconds}s`), h("span", {}, "to read")),
         ),
       );
