@@ -7,9 +7,10 @@ import json
 import pytest
 from rapport import product
 from rapport.host import caller
-from rapport.host.dispatch import MAX_ID_LENGTH, MAX_TEXT_UTF16, Dispatcher, utf16_length
+from rapport.host.dispatch import MAX_ID_LENGTH, MAX_TEXT_UTF16, Dispatcher
 from rapport.host.fitting import fit_reply
 from rapport.host.framing import HEADER
+from rapport.spans import utf16_len
 
 
 def finding(i: int, severity: str = "warning", size: int = 100) -> dict:
@@ -82,9 +83,9 @@ def test_oversized_non_report_becomes_an_error():
 
 
 def test_utf16_length_matches_javascript():
-    assert utf16_length("abc") == 3
-    assert utf16_length("é😀") == 3
-    assert utf16_length("\ud800x") == 2  # a lone surrogate is one unit, as in JavaScript
+    assert utf16_len("abc") == 3
+    assert utf16_len("é😀") == 3
+    assert utf16_len("\ud800x") == 2  # a lone surrogate is one unit, as in JavaScript
 
 
 @pytest.mark.parametrize(

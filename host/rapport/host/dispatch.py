@@ -12,6 +12,7 @@ from rapport import product
 from rapport.context import Context, InvalidField, Options
 from rapport.host.errors import Code, ProtocolError
 from rapport.host.framing import MAX_REPLY_FRAME, MAX_REQUEST_FRAME
+from rapport.spans import utf16_len
 
 MAX_TEXT_UTF16 = 256 * 1024  # longest `text`, in UTF-16 code units (JavaScript's `text.length`)
 MAX_ID_LENGTH = 256
@@ -48,7 +49,7 @@ def _analyze(request: dict[str, Any]) -> dict[str, Any]:
         raise ProtocolError(Code.MISSING_FIELD, "analyze needs `text` (a string)")
     if not isinstance(text, str):
         raise ProtocolError(Code.INVALID_FIELD, "text: must be a string")
-    length = utf16_length(text)
+    length = utf16_len(text)
     if length > MAX_TEXT_UTF16:
         raise ProtocolError(
             Code.TEXT_TOO_LONG, f"text is {length} UTF-16 code units; the limit is {MAX_TEXT_UTF16}"
@@ -74,11 +75,6 @@ def _rules(request: dict[str, Any]) -> dict[str, Any]:
 
 
 HANDLERS: dict[str, Handler] = {"hello": _hello, "ping": _ping, "analyze": _analyze, "rules": _rules}
-
-
-def utf16_length(text: str) -> int:
-    """JavaScript's `text.length`; counts a lone surrogate (possible in JSON) as one unit."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def request_id(request: dict[str, Any]) -> Any:
