@@ -662,10 +662,6 @@ def first_contact_too_long(an: Analysis, rule: Rule) -> list[Hit]:
 # --- readability -----------------------------------------------------------------------------------------
 
 
-def _sentence_words(doc: Doc, s: Sentence) -> int:
-    return s.words
-
-
 @logic("readability.hard_to_read")
 def hard_to_read(an: Analysis, rule: Rule) -> list[Hit]:
     r = an.readability
@@ -676,7 +672,7 @@ def hard_to_read(an: Analysis, rule: Rule) -> list[Hit]:
     if r.flesch_reading_ease >= target:
         return []
     doc = an.doc
-    longest = max(doc.sentences, key=lambda s: _sentence_words(doc, s))
+    longest = max(doc.sentences, key=lambda s: s.words)
     return [
         Hit(
             longest.start,
@@ -692,7 +688,7 @@ def long_sentence(an: Analysis, rule: Rule) -> list[Hit]:
     limit = rule.params["max_words_x" if an.context.site == "x" else "max_words"]
     hits = []
     for s in doc.sentences:
-        n = _sentence_words(doc, s)
+        n = s.words
         if n > limit:
             hits.append(Hit(s.start, s.end, detail={"words": n, "limit": limit}))
     return hits
@@ -730,6 +726,6 @@ def question_to_reader(an: Analysis, rule: Rule) -> list[Hit]:
     pitch_hits = _overlap_index(_hits_in(an, category="pitch"))
     hits = []
     for s in doc.sentences:
-        if s.is_question and _sentence_words(doc, s) >= 2 and not pitch_hits.any(s.start, s.end):
+        if s.is_question and s.words >= 2 and not pitch_hits.any(s.start, s.end):
             hits.append(Hit(s.start, s.end))
     return hits
