@@ -21,7 +21,7 @@ from rapport.analyzer.text import (
     Sentence,
     positions,
 )
-from rapport.spans import utf16_len
+from rapport.spans import Utf16Offsets
 
 if TYPE_CHECKING:
     from rapport.analyzer.catalog import Rule
@@ -632,23 +632,17 @@ def no_reference(an: Analysis, rule: Rule) -> list[Hit]:
 def invite_too_long(an: Analysis, rule: Rule) -> list[Hit]:
     """LinkedIn cuts invitation notes at 300 characters (200 on free accounts), counted in UTF-16 units."""
     text = an.doc.text
-    length = utf16_len(text)
+    offsets = Utf16Offsets(text)
+    length = offsets.length_utf16
     hard, free = rule.params["limit"], rule.params["free_limit"]
     if length <= free:
         return []
     cut = hard if length > hard else free
-    start = _code_point_at_utf16(text, cut)
+    start = offsets.from_utf16(cut)
+    if offsets.to_utf16(start) < cut:  # the cut falls inside an emoji: flag from the character after it
+        start += 1
     severity = "error" if length > hard else "warning"
     return [Hit(start, len(text), severity=severity, detail={"length": length, "limit": cut})]
-
-
-def _code_point_at_utf16(text: str, offset: int) -> int:
-    units = 0
-    for i, ch in enumerate(text):
-        if units >= offset:
-            return i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
 
 
 @logic("first_contact.too_long")
