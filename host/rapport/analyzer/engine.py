@@ -11,7 +11,7 @@ from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, compile_tri
 from rapport.analyzer.spanset import DisjointSpans
 from rapport.analyzer.text import Doc, parse
 from rapport.context import Context, Options
-from rapport.findings import Finding, Readability, Report
+from rapport.findings import SEVERITY_ORDER, Finding, Readability, Report
 from rapport.spans import Utf16Offsets
 
 # Score at or above which a text is called pitchy / impersonal.
@@ -52,7 +52,6 @@ WHOLE_TEXT_RULES = frozenset(
     }
 )
 MERGED_CATEGORIES = frozenset({"pitch", "impersonal", "first_contact"})
-_SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 
 RULES, RULESET_VERSION = load_rules()
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
@@ -304,7 +303,7 @@ def to_report(an: Analysis) -> Report:
 
 def _rank(f: Finding) -> tuple[int, int, int, int]:
     tier = 2 if f.rule in SUMMARY_RULES else 1 if f.rule in BROAD_RULES else 0
-    return (-_SEVERITY_RANK[f.severity], tier, f.start - f.end, f.start)
+    return (-SEVERITY_ORDER[f.severity], tier, f.start - f.end, f.start)
 
 
 def merge_overlapping(findings: list[Finding]) -> list[Finding]:

@@ -6,12 +6,11 @@ import textwrap
 import unicodedata
 
 from rapport.analyzer.engine import THRESHOLDS, Analysis
-from rapport.findings import Report
+from rapport.findings import SEVERITY_ORDER, Report
 from rapport.spans import Utf16Offsets
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "ok": "32"}
 _MARKS = {"error": "!", "warning": "^", "info": "~"}
-_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 def _paint(s: str, code: str, color: bool) -> str:
@@ -40,10 +39,10 @@ def _underlined(text: str, report: Report, color: bool) -> list[str]:
     for f in report.findings:
         if _whole(text, offsets, f.start, f.end):
             continue  # about the whole message: listed below, not underlined (as in the extension)
-        rank = _RANK[f.severity]
+        rank = SEVERITY_ORDER[f.severity]
         for i in range(offsets.from_utf16(f.start), min(len(text), offsets.from_utf16(f.end))):
             sev[i] = max(sev[i], rank)
-    names = {v: k for k, v in _RANK.items()}
+    names = {v: k for k, v in SEVERITY_ORDER.items()}
     out = []
     pos = 0
     for line in text.split("\n"):
