@@ -32,9 +32,8 @@ def _whole(text: str, offsets: Utf16Offsets, start: int, end: int) -> bool:
     return offsets.from_utf16(start) <= first and offsets.from_utf16(end) >= first + len(stripped)
 
 
-def _underlined(text: str, report: Report, color: bool) -> list[str]:
+def _underlined(text: str, offsets: Utf16Offsets, report: Report, color: bool) -> list[str]:
     """Each line of the text; with colour, flagged spans are underlined; without, a marker line follows."""
-    offsets = Utf16Offsets(text)
     sev = [0] * len(text)
     for f in report.findings:
         if _whole(text, offsets, f.start, f.end):
@@ -69,9 +68,9 @@ def _underlined(text: str, report: Report, color: bool) -> list[str]:
 
 
 def render(text: str, report: Report, analysis: Analysis, color: bool = False) -> str:
-    lines = _underlined(text, report, color) if text.strip() else ["  (empty text)"]
-    lines.append("")
     offsets = Utf16Offsets(text)
+    lines = _underlined(text, offsets, report, color) if text.strip() else ["  (empty text)"]
+    lines.append("")
     for f in report.findings:
         start, end = offsets.from_utf16(f.start), offsets.from_utf16(f.end)
         quote = text[start:end].replace("\n", " ")
