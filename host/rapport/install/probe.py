@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import struct
 import subprocess
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 
-HEADER = struct.Struct("=I")  # native byte order, 4 bytes: the native-messaging frame header
+from rapport.host.framing import HEADER, MAX_REPLY_FRAME
 
 
 class ProbeError(Exception):
@@ -32,7 +31,7 @@ def _read_frame(stream, box: list) -> None:
             box.append(ProbeError("the host closed stdout without replying"))
             return
         (length,) = HEADER.unpack(header)
-        if length > 1 << 20:
+        if length > MAX_REPLY_FRAME:
             box.append(ProbeError(f"absurd reply length {length}: something else wrote to stdout"))
             return
         box.append(json.loads(stream.read(length).decode("utf-8")))
