@@ -68,10 +68,7 @@ def _analyze(request: dict[str, Any]) -> dict[str, Any]:
 def _rules(request: dict[str, Any]) -> dict[str, Any]:
     from rapport.analyzer import RULESET_VERSION, rule_catalog
 
-    catalog = rule_catalog()
-    if isinstance(catalog, dict):
-        return {"ruleset": RULESET_VERSION, **catalog}
-    return {"ruleset": RULESET_VERSION, "rules": list(catalog)}
+    return {"ruleset": RULESET_VERSION, "rules": rule_catalog()}
 
 
 HANDLERS: dict[str, Handler] = {"hello": _hello, "ping": _ping, "analyze": _analyze, "rules": _rules}
