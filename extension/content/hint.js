@@ -59,7 +59,6 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 .retry { margin-top: 8px; border: 1px solid var(--line); background: var(--chip); border-radius: 6px; padding: 3px 10px; }
 `;
 
-  const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
   // Card geometry (px): width range, tallest, shortest worth placing whole, shortest worth scrolling, gaps.
   const CARD = { maxW: 340, minW: 260, maxH: 520, minH: 160, scrollH: 90, gap: 8, margin: 8 };
   let nextId = 1;
@@ -384,9 +383,8 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
   }
 
   function sortFindings(findings) {
-    return [...findings].sort(
-      (a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3) || a.start - b.start,
-    );
+    // Most severe first (the ranks of RapportCategories.LEVELS; an unknown severity ranks as "ok"), then by place.
+    return [...findings].sort((a, b) => C.level(b.severity).rank - C.level(a.severity).rank || a.start - b.start);
   }
 
   globalThis.RapportHint = { Hint, sortFindings, effectiveLevel };
