@@ -10,7 +10,7 @@ from typing import Any
 
 from rapport import product
 from rapport.context import Context, InvalidField, Options
-from rapport.host.errors import Code, ProtocolError
+from rapport.host.errors import Code, ProtocolError, error_reply
 from rapport.host.framing import MAX_REPLY_FRAME, MAX_REQUEST_FRAME
 from rapport.spans import utf16_len
 
@@ -112,11 +112,11 @@ class Dispatcher:
                 raise id_error
             return {"id": rid, "ok": True, "result": self._handler(request)(request)}
         except ProtocolError as e:
-            return {"id": rid, "ok": False, "error": e.to_error()}
+            return error_reply(rid, e.code, e.message)
         except Exception as e:  # a bug: report it, keep serving
             log_exception(e)
             message = f"internal error ({type(e).__name__}); the host goes on"
-            return {"id": rid, "ok": False, "error": ProtocolError(Code.INTERNAL_ERROR, message).to_error()}
+            return error_reply(rid, Code.INTERNAL_ERROR, message)
 
     def _handler(self, request: dict[str, Any]) -> Handler:
         kind = request.get("type")

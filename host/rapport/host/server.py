@@ -40,9 +40,7 @@ def warm_up() -> None:
         import rapport.analyzer  # noqa: F401
         from rapport import readability
 
-        warm = getattr(readability, "warm", None)
-        if warm is not None:
-            warm()
+        readability.warm()
     except Exception as e:  # the first analyze will report the real problem
         log_exception(e)
 
@@ -66,7 +64,7 @@ def serve(
         try:
             reply: dict[str, Any] = dispatcher.handle(decode_body(reader.read_frame()))
         except ProtocolError as e:  # a bad frame whose length was known: it has been read past
-            reply = {"id": None, "ok": False, "error": e.to_error()}
+            reply = error_reply(None, e.code, e.message)
         except EndOfInput:
             return EXIT_OK
         except TruncatedInput as e:
