@@ -114,7 +114,8 @@ def _decode(data: bytes, where: str) -> str:
 def _check(args: argparse.Namespace) -> int:
     from rapport.analyzer import explain
 
-    unknown = [r for r in args.disable if r not in _rule_ids()]
+    known = _rule_ids()
+    unknown = [r for r in args.disable if r not in known]
     if unknown:
         raise UsageError(f"unknown rule {unknown[0]!r} (see `rapport rules`)")
     options = Options(sensitivity=args.sensitivity, disabled_rules=frozenset(args.disable))
