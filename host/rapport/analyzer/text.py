@@ -6,10 +6,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import compress
 from operator import attrgetter
-from typing import NamedTuple
 
 # Order matters: URLs, placeholders, hashtags and mentions before plain words. Matched on lowercased text.
 _FIELD = (
@@ -48,15 +46,6 @@ SECOND_PERSON = frozenset(
 )
 
 
-class Token(NamedTuple):
-    low: str  # lowercased, apostrophes normalised ("game-changer" is two tokens; the hyphen is dropped)
-    start: int  # code points, [start, end)
-    end: int
-    kind: str  # url | placeholder | hashtag | mention | word | punct
-    sentence: int = 0
-    paragraph: int = 0
-
-
 @dataclass(slots=True)
 class Sentence:
     first: int  # token index range [first, last)
@@ -75,11 +64,13 @@ class Sentence:
 @dataclass(slots=True)
 class Doc:
     """A parsed text. Token i is described by parallel lists (lows, kinds, starts, ends, sent_of, para_of),
-    which rules read directly; `tokens` builds Token tuples from them on first use."""
+    which rules read directly."""
 
     text: str
     norm: str
-    lows: list[str]
+    lows: list[
+        str
+    ]  # lowercased, apostrophes normalised ("game-changer" is two tokens; the hyphen is dropped)
     kinds: list[str]  # url | placeholder | hashtag | mention | word | punct
     starts: list[int]  # code points, [start, end)
     ends: list[int]
@@ -93,24 +84,6 @@ class Doc:
     second: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)
     lowset: frozenset[str] = frozenset()  # every distinct lowercased token: rules check it before scanning
-    _tokens: list[Token] | None = None
-
-    @property
-    def tokens(self) -> list[Token]:
-        if self._tokens is None:
-            cols = (self.lows, self.starts, self.ends, self.kinds, self.sent_of, self.para_of)
-            self._tokens = list(map(_make_token, zip(*cols, strict=True)))
-        return self._tokens
-
-    def span(self, first: int, last: int) -> tuple[int, int]:
-        """Code-point span covering tokens [first, last)."""
-        return self.starts[first], self.ends[last - 1]
-
-    def sentence_text(self, s: Sentence) -> str:
-        return self.text[s.start : s.end]
-
-    def original(self, tok: Token) -> str:
-        return self.text[tok.start : tok.end]
 
     def word(self, i: int) -> str:
         """Token i as written (original case)."""
@@ -133,7 +106,6 @@ _group = re.Match.group
 _start = re.Match.start
 _end = re.Match.end
 _lastgroup = attrgetter("lastgroup")
-_make_token = partial(tuple.__new__, Token)  # Token._make without its Python-level length check
 _SPECIAL_KINDS = frozenset({"url", "placeholder", "hashtag", "mention"})
 _HYPHEN_RE = re.compile("[-‐‑–]")
 
@@ -283,7 +255,3 @@ def _sentence_cuts(
         ending = ""
     endings.append(ending)
     return cuts, endings
-
-
-def _sentence(tokens: list[Token], first: int, last: int, ending: str, para: int, words: int) -> Sentence:
-    return Sentence(first, last, tokens[first].start, tokens[last - 1].end, ending, para, words)
