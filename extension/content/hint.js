@@ -292,7 +292,7 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
               ? "Rapport checks your text on this computer with a small helper program, which is not installed. Install it once with:"
               : "Rapport's helper program stopped; it is being restarted. If this stays, reinstall it with:",
           ),
-          h("p", {}, h("code", {}, state.installCommand || "python3 build.py install")),
+          h("p", {}, h("code", {}, state.installCommand)),
           h("button", { class: "retry", type: "button", onclick: () => this.onRetry() }, "Retry"),
         );
         return;
