@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rapport.analyzer import engine, explain, rule_catalog
 from rapport.analyzer.catalog import KINDS, SEVERITIES, expand
-from rapport.analyzer.logic import REGISTRY
+from rapport.analyzer.rule import REGISTRY
 from rapport.context import Context
 
 RULES = engine.RULES
@@ -55,7 +57,7 @@ def test_catalog_schema():
     ids = [r["id"] for r in catalog]
     assert len(ids) == len(set(ids))
     for r in catalog:
-        assert set(r) == {"id", "category", "kind", "severity", "message", "advice", "enabled_by_default"}
+        assert set(r) == {"id", "category", "kind", "severity", "message", "advice"}
 
 
 def test_pattern_expansion():
@@ -73,3 +75,76 @@ def test_catalog_messages_are_readable():
     for r in rule_catalog():
         assert "{" not in r["message"] and "}" not in r["message"], r["id"]
         assert r["message"].lstrip('"')[:1].isupper() and r["message"].endswith((".", "!", "?")), r["id"]
+
+
+def test_a_rule_reading_a_later_rule_fails_to_load():
+    """The run order is written down: a rule may read only rules that run before it."""
+    from dataclasses import replace
+
+    from rapport.analyzer.catalog import RuleError, check_order
+
+    by_id = {r.id: r for r in RULES}
+    check_order(RULES)  # the shipped catalogue loads
+    crowd = by_id["impersonal.crowd_question"]
+    assert "signal.reader_name" in crowd.reads
+    # signal.reader_name moved after the rule that reads it: refused, with the names in the message
+    moved = [r for r in RULES if r.id != "signal.reader_name"] + [by_id["signal.reader_name"]]
+    with pytest.raises(RuleError, match=r"reads signal.reader_name, which runs after it"):
+        check_order(moved)
+    # a text-phase rule cannot read a rule of the verdict phase
+    bad = replace(crowd, reads=(*crowd.reads, "first_contact.pitch"))
+    with pytest.raises(RuleError, match="verdict"):
+        check_order([bad if r.id == crowd.id else r for r in RULES])
+    with pytest.raises(RuleError, match="no such rule"):
+        check_order([replace(crowd, reads=("signal.nope",)) if r.id == crowd.id else r for r in RULES])
+    with pytest.raises(RuleError, match="only logic rules"):
+        from rapport.analyzer.catalog import _rule
+
+        _rule(
+            "pitch.x",
+            {
+                "kind": "phrases",
+                "category": "pitch",
+                "severity": "info",
+                "message": "m",
+                "advice": "a",
+                "phrases": ["a b"],
+                "reads": ["signal.reader_name"],
+            },
+        )
+
+
+def test_a_rule_that_reads_what_it_did_not_declare_raises():
+    from rapport.analyzer.rule import Analysis, UndeclaredRead
+    from rapport.analyzer.text import parse
+    from rapport.context import Options
+
+    an = Analysis(parse("Hi Ana"), Context(), Options())
+    an.reader, an.reading = "impersonal.crowd_question", frozenset({"signal.reader_name"})
+    assert an.fired("signal.reader_name") is False
+    with pytest.raises(UndeclaredRead, match="crowd_question reads 'signal.shared_context'"):
+        an.fired("signal.shared_context")
+    with pytest.raises(UndeclaredRead):
+        an.hits_in("pitch")
+    with pytest.raises(UndeclaredRead):
+        an.verdict("pitch")
+
+
+def test_rule_families_read_hits_only_through_the_declared_accessors():
+    """No rule function touches Analysis.hits or the engine: what it reads is what it declares."""
+    import inspect
+
+    import rapport.rules as families
+
+    for name in families.__all__:
+        source = inspect.getsource(getattr(families, name))
+        assert ".hits[" not in source and re.search(r"an\.hits\b(?!_)", source) is None, name
+        assert "rapport.analyzer.engine" not in source, name
+
+
+def test_a_name_in_the_greeting_is_read_before_the_crowd_question():
+    """impersonal.crowd_question reads signal.reader_name; it once ran first and flagged this."""
+    report, _ = explain("Hi Ana, thoughts on AI?", Context(surface="post"))
+    assert "impersonal.crowd_question" not in {f.rule for f in report.findings}
+    report, _ = explain("Thoughts on AI?", Context(surface="post"))
+    assert "impersonal.crowd_question" in {f.rule for f in report.findings}

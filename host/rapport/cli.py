@@ -273,8 +273,7 @@ def _rules(args: argparse.Namespace) -> int:
         return 0
     print(f"{len(rules)} rules (ruleset {RULESET_VERSION})\n")
     for r in rules:
-        flag = "" if r["enabled_by_default"] else " (off by default)"
-        print(f"{r['id']}  [{r['category']}, {r['severity']}]{flag}")
+        print(f"{r['id']}  [{r['category']}, {r['severity']}]")
         print(f"    {r['message']}")
         print(f"    Advice: {r['advice']}\n")
     return 0

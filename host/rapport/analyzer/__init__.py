@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.analyzer.engine import RULES, RULESET_VERSION, THRESHOLDS, Analysis, run, to_report
+from rapport.analyzer.engine import RULES, RULESET_VERSION, THRESHOLDS, run, to_report
+from rapport.analyzer.rule import Analysis
 from rapport.context import Context, Options
 from rapport.findings import Report
 
@@ -29,5 +30,5 @@ def explain(
 
 
 def rule_catalog() -> list[dict[str, Any]]:
-    """Every rule: {"id","category","kind","severity","message","advice","enabled_by_default"}."""
+    """Every rule: {"id","category","kind","severity","message","advice"}."""
     return [r.public() for r in RULES]

@@ -1,8 +1,10 @@
 """The rule catalogue: rules as data (host/rapport/rules/*.toml) plus logic functions with the same fields.
 
 A rule's id is its path: `<file stem>.<table name>`, e.g. `pitch.call_to_action` from `[call_to_action]` in
-`pitch.toml`. Phrase rules list token patterns; a logic rule's function is registered under
-the same id in `rapport.analyzer.logic`. Every rule carries examples that tests/test_rules.py runs.
+`pitch.toml`. Phrase rules list token patterns; a logic rule's function is registered under the same id in
+the module beside its file (`rapport/rules/pitch.py`). A logic rule lists what it reads (`reads`: rule ids,
+"<family>.*", "readability", "verdict"); check_order makes sure each of those runs before it. Every rule
+carries examples that tests/test_rules.py checks against the final report.
 """
 
 from __future__ import annotations
@@ -10,54 +12,18 @@ from __future__ import annotations
 import hashlib
 import itertools
 import tomllib
-from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+from rapport.analyzer.rule import INPUTS, VERDICT, Example, Rule
 
 KINDS = ("phrases", "logic")
 SEVERITIES = ("info", "warning", "error")
 SCORES = ("pitch", "impersonal")
+# The rule families, in the order their logic rules run (phrase rules all match first, in one pass). A rule
+# may read only rules that run before it; check_order refuses a catalogue where one does not.
+FAMILIES = ("pitch", "signal", "impersonal", "first_contact", "readability")
 _REQUIRED = ("kind", "category", "severity", "message", "advice")
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    text: str
-    site: str = "linkedin"
-    surface: str = "post"
-    first_contact: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    kind: str
-    category: str
-    severity: str
-    message: str  # may hold {placeholders} filled from each hit (a count, a limit)
-    advice: str
-    summary: str = ""  # the message without placeholders, for the catalogue; `message` when it has none
-    weights: dict[str, int] = field(default_factory=dict)  # contribution to scores.pitch / scores.impersonal
-    surfaces: tuple[str, ...] = ()  # empty: every surface
-    first_contact_only: bool = False
-    reported: bool = True  # False for positive signals: they lower scores but are not findings
-    enabled_by_default: bool = True
-    cancelled_by: tuple[str, ...] = ()  # rule ids whose hits make this rule's weight not count
-    phrases: tuple[str, ...] = ()
-    params: dict[str, Any] = field(default_factory=dict)
-    fail: tuple[Example, ...] = ()
-    passes: tuple[Example, ...] = ()
-
-    def public(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "category": self.category,
-            "kind": self.kind,
-            "severity": self.severity,
-            "message": self.summary or self.message,
-            "advice": self.advice,
-            "enabled_by_default": self.enabled_by_default,
-        }
 
 
 class RuleError(ValueError):
@@ -73,6 +39,7 @@ def _example(value: Any, where: str) -> Example:
             site=value.get("site", "linkedin"),
             surface=value.get("surface", "post"),
             first_contact=bool(value.get("first_contact", False)),
+            span=value.get("span"),
         )
     raise RuleError(f"{where}: an example is a string or a table with `text`")
 
@@ -94,6 +61,11 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
     phrases = tuple(data.get("phrases", ()))
     if data["kind"] == "phrases" and not phrases:
         raise RuleError(f"{rule_id}: a phrases rule needs `phrases`")
+    reads = data.get("reads", [])
+    if not isinstance(reads, list) or not all(isinstance(r, str) for r in reads):
+        raise RuleError(f"{rule_id}: reads is a list of rule ids")
+    if reads and data["kind"] != "logic":
+        raise RuleError(f"{rule_id}: only logic rules read other rules; phrase rules read the text")
     examples = data.get("examples", {})
     return Rule(
         id=rule_id,
@@ -107,32 +79,77 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
         surfaces=tuple(data.get("surfaces", ())),
         first_contact_only=bool(data.get("first_contact_only", False)),
         reported=bool(data.get("reported", True)),
-        enabled_by_default=bool(data.get("enabled_by_default", True)),
         cancelled_by=tuple(data.get("cancelled_by", ())),
         phrases=phrases,
         params=dict(data.get("params", {})),
+        reads=tuple(reads),
         fail=tuple(_example(e, rule_id) for e in examples.get("fail", ())),
         passes=tuple(_example(e, rule_id) for e in examples.get("pass", ())),
     )
 
 
 def load_rules() -> tuple[list[Rule], str]:
-    """All rules from the package's rule files, and a short version hash of their bytes."""
+    """All rules from the package's rule files, in run order (FAMILIES), and a short hash of their bytes."""
     digest = hashlib.sha256()
     rules: list[Rule] = []
     folder = resources.files("rapport") / "rules"
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        raw = entry.read_bytes()
-        digest.update(entry.name.encode() + b"\0" + raw)
-        stem = entry.name.removesuffix(".toml")
+    found = {entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")}
+    if found != {f"{family}.toml" for family in FAMILIES}:
+        raise RuleError(f"rule files {sorted(found)} do not match the families {FAMILIES}")
+    for family in FAMILIES:
+        name = f"{family}.toml"
+        raw = (folder / name).read_bytes()
+        digest.update(name.encode() + b"\0" + raw)
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise RuleError(f"{entry.name}: {exc}") from exc
-        rules.extend(_rule(f"{stem}.{name}", body) for name, body in data.items())
+            raise RuleError(f"{name}: {exc}") from exc
+        rules.extend(_rule(f"{family}.{table}", body) for table, body in data.items())
+    check_order(rules)
     return rules, digest.hexdigest()[:12]
+
+
+def run_position(rules: list[Rule]) -> dict[str, tuple[int, int]]:
+    """When each rule runs: (0, i) phrase rules (one pass over the text, first), (1, i) logic rules in
+    catalogue order, (2, i) rules that read the verdicts, once the scores are known."""
+    out = {}
+    for i, r in enumerate(rules):
+        phase = 0 if r.kind == "phrases" else 2 if r.in_verdict_phase else 1
+        out[r.id] = (phase, i)
+    return out
+
+
+def readable(rule: Rule, rules: list[Rule]) -> frozenset[str]:
+    """What `rule` may read: its `reads`, each "<family>.*" also expanded to that family's rule ids."""
+    out = set(rule.reads)
+    for name in rule.reads:
+        if name.endswith(".*"):
+            out.update(r.id for r in rules if r.category == name[:-2] and r.id != rule.id)
+    return frozenset(out)
+
+
+def check_order(rules: list[Rule]) -> None:
+    """Every name a rule reads exists and runs before it (see run_position); raises RuleError."""
+    position = run_position(rules)
+    families = {r.category for r in rules}
+    for rule in rules:
+        for name in rule.reads:
+            if name in INPUTS:
+                continue
+            if name.endswith(".*"):
+                if name[:-2] not in families:
+                    raise RuleError(f"{rule.id} reads {name!r}: no such family")
+            elif name not in position:
+                raise RuleError(f"{rule.id} reads {name!r}: no such rule")
+        for name in readable(rule, rules):
+            if name in INPUTS or name.endswith(".*"):
+                continue
+            if position[name] >= position[rule.id]:
+                hint = f", or make {rule.id} read {VERDICT!r}" if position[name][0] == 2 else ""
+                raise RuleError(
+                    f"{rule.id} reads {name}, which runs after it: move it later in its file or its family "
+                    f"later in FAMILIES {FAMILIES}{hint}"
+                )
 
 
 # --- phrase patterns -------------------------------------------------------------------------------------

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from itertools import compress
 
-from rapport.analyzer import grammar, logic
-from rapport.analyzer.catalog import PhraseIndex, Rule, build_index, compile_trie, load_rules
+from rapport import rules as _families
+from rapport.analyzer.catalog import PhraseIndex, build_index, compile_trie, load_rules, readable
+from rapport.analyzer.rule import READABILITY, REGISTRY, Analysis, Hit, LogicFn, Rule
 from rapport.analyzer.spanset import DisjointSpans
 from rapport.analyzer.text import Doc, parse
 from rapport.context import Context, Options
@@ -58,10 +58,19 @@ BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _PHRASE_RULES = [r for r in RULES if r.kind == "phrases"]
 _INDEX: PhraseIndex = build_index(_PHRASE_RULES)
 _LOGIC_RULES = [r for r in RULES if r.kind == "logic"]
-logic.check_registry({r.id for r in _LOGIC_RULES})
+if {r.id for r in _LOGIC_RULES} != REGISTRY.keys() or not _families.__all__:
+    raise RuntimeError(
+        f"logic rules without a function: {sorted({r.id for r in _LOGIC_RULES} - REGISTRY.keys())}; "
+        f"functions without a rule: {sorted(REGISTRY.keys() - {r.id for r in _LOGIC_RULES})}"
+    )
 _TRIE = compile_trie(_INDEX)[0]  # first word -> node
-assert grammar.WRITER  # grammar.py registers its logic rules on import
-# Logic rules by stage (1: text, 2: sees stage-1 hits, 3: sees the scores), with their functions.
+# Logic rules in run order (catalog.run_position), each with its function and what it may read: first those
+# that read the text and earlier rules, then, once the scores are known, those that read the verdicts.
+_STEPS = [(r, REGISTRY[r.id], readable(r, RULES)) for r in _LOGIC_RULES]
+_TEXT_PHASE = [step for step in _STEPS if not step[0].in_verdict_phase]
+_VERDICT_PHASE = [step for step in _STEPS if step[0].in_verdict_phase]
+_READS_READABILITY = any(READABILITY in r.reads for r in _LOGIC_RULES)
+_CATEGORY_OF = {r.id: r.category for r in RULES if r.reported}
 # Rules with `params.except_in_sentence`: a hit in a sentence holding one of those words does not count
 # ("want me to send you the photos from the wedding" is a friend's offer, not a sale).
 # With `params.except_in_text`, a word anywhere in the text does the same ("student": a learner's ask).
@@ -83,23 +92,6 @@ _SHOWN_IF_PITCHY = frozenset(r.id for r in RULES if r.params.get("shown_if_pitch
 _CORE = frozenset(r.id for r in RULES if r.params.get("core"))
 _CORE_WORDS = {r.id: frozenset(r.params["core_words"]) for r in RULES if r.params.get("core_words")}
 _PITCH_IDS = frozenset(r.id for r in RULES if r.category == "pitch") - _NEEDS_COMPANY - {"pitch.commerce"}
-_STAGES = [
-    [(r, logic.REGISTRY[r.id]) for r in _LOGIC_RULES if logic.REGISTRY[r.id].stage == stage]
-    for stage in (1, 2, 3)
-]
-
-
-@dataclass(slots=True)
-class Analysis:
-    """Everything one analysis found, before it becomes a Report: hits per rule and the score breakdown."""
-
-    doc: Doc
-    context: Context
-    options: Options
-    hits: dict[str, list[logic.Hit]] = field(default_factory=dict)
-    contributions: list[tuple[str, str, int]] = field(default_factory=list)  # (rule id, score, points)
-    scores: dict[str, int] = field(default_factory=lambda: {"pitch": 0, "impersonal": 0})
-    readability: Readability | None = None
 
 
 def _applies(rule: Rule, ctx: Context, opts: Options) -> bool:
@@ -110,7 +102,7 @@ def _applies(rule: Rule, ctx: Context, opts: Options) -> bool:
     return not (rule.first_contact_only and not ctx.is_first_contact)
 
 
-def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[logic.Hit]]) -> None:
+def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[Hit]]) -> None:
     """Every phrase rule's matches over the tokens: per rule the longest match at a position, no overlaps."""
     lows = doc.lows
     n = len(lows)
@@ -147,11 +139,11 @@ def _match_phrases(doc: Doc, ctx: Context, opts: Options, out: dict[str, list[lo
                 ok = allowed[ri] = _applies(rules[ri], ctx, opts)
             if not ok:
                 continue
-            out.setdefault(rules[ri].id, []).append(logic.Hit(doc.starts[i], doc.ends[end - 1]))
+            out.setdefault(rules[ri].id, []).append(Hit(doc.starts[i], doc.ends[end - 1]))
             busy_until[ri] = end
 
 
-def _drop_excepted(doc: Doc, rule_id: str, hits: list[logic.Hit]) -> list[logic.Hit]:
+def _drop_excepted(doc: Doc, rule_id: str, hits: list[Hit]) -> list[Hit]:
     """The hits of a rule with `except_in_sentence` words, minus those in a sentence holding one."""
     if not _EXCEPT_TEXT[rule_id].isdisjoint(doc.lowset):
         return []
@@ -174,44 +166,52 @@ def _previous_word(doc: Doc, start: int) -> str:
 
 def run(text: str, ctx: Context, opts: Options, with_readability: bool = True) -> Analysis:
     doc = parse(text)
-    an = Analysis(doc, ctx, opts)
+    an = Analysis(doc, ctx, opts, category_of=_CATEGORY_OF, catalog=BY_ID)
     _match_phrases(doc, ctx, opts, an.hits)
     for rule_id in _NOT_AFTER.keys() & an.hits.keys():
-        words = _NOT_AFTER[rule_id]
-        kept = [h for h in an.hits[rule_id] if _previous_word(doc, h.start) not in words]
-        if kept:
-            an.hits[rule_id] = kept
-        else:
-            del an.hits[rule_id]
+        _keep(an, rule_id, _not_after(doc, rule_id, an.hits[rule_id]))
     for rule_id in _EXCEPT.keys() & an.hits.keys():
-        kept = _drop_excepted(doc, rule_id, an.hits[rule_id])
-        if kept:
-            an.hits[rule_id] = kept
-        else:
-            del an.hits[rule_id]
-    if with_readability and doc.words:
+        _keep(an, rule_id, _drop_excepted(doc, rule_id, an.hits[rule_id]))
+    if with_readability and doc.words and _READS_READABILITY:
         from rapport import readability
 
         an.readability = readability.score(text)
-    for stage, rules in enumerate(_STAGES, 1):
-        if stage == 3:
-            if _NEEDS_COMPANY & an.hits.keys() and _PITCH_IDS.isdisjoint(an.hits):
-                for rule_id in _NEEDS_COMPANY:
-                    an.hits.pop(rule_id, None)
-            _score(an)
-        for rule, fn in rules:
-            if not _applies(rule, ctx, opts):
-                continue
-            found = fn(an, rule)
-            if found and rule.id in _NOT_AFTER:
-                words = _NOT_AFTER[rule.id]
-                found = [h for h in found if _previous_word(doc, h.start) not in words]
-            if found and rule.id in _EXCEPT:
-                found = _drop_excepted(doc, rule.id, found)
-            if found:
-                an.hits[rule.id] = found
+    for step in _TEXT_PHASE:
+        _run_rule(an, *step)
+    if _NEEDS_COMPANY & an.hits.keys() and _PITCH_IDS.isdisjoint(an.hits):
+        for rule_id in _NEEDS_COMPANY:
+            an.hits.pop(rule_id, None)
+    _score(an)
+    for step in _VERDICT_PHASE:
+        _run_rule(an, *step)
     _score(an)
     return an
+
+
+def _keep(an: Analysis, rule_id: str, kept: list[Hit]) -> None:
+    if kept:
+        an.hits[rule_id] = kept
+    else:
+        del an.hits[rule_id]
+
+
+def _not_after(doc: Doc, rule_id: str, hits: list[Hit]) -> list[Hit]:
+    words = _NOT_AFTER[rule_id]
+    return [h for h in hits if _previous_word(doc, h.start) not in words]
+
+
+def _run_rule(an: Analysis, rule: Rule, fn: LogicFn, reading: frozenset[str]) -> None:
+    if not _applies(rule, an.context, an.options):
+        return
+    an.reader, an.reading = rule.id, reading
+    found = fn(an, rule)
+    an.reader, an.reading = "", frozenset()
+    if found and rule.id in _NOT_AFTER:
+        found = _not_after(an.doc, rule.id, found)
+    if found and rule.id in _EXCEPT:
+        found = _drop_excepted(an.doc, rule.id, found)
+    if found:
+        an.hits[rule.id] = found
 
 
 def _is_core(an: Analysis, rule_id: str) -> bool:
@@ -228,7 +228,7 @@ def _is_core(an: Analysis, rule_id: str) -> bool:
     return False
 
 
-def _knows_reader(hits: dict[str, list[logic.Hit]]) -> bool:
+def _knows_reader(hits: dict[str, list[Hit]]) -> bool:
     if not KNOWS_READER.isdisjoint(hits):
         return True
     return "signal.reader_name" in hits and not KNOWS_NAMED_READER.isdisjoint(hits)
@@ -262,6 +262,8 @@ def _score(an: Analysis) -> None:
         totals["pitch"] = max(totals["pitch"], CORE_FLOOR)
     an.contributions = contributions
     an.scores = {k: max(0, min(100, round(v))) for k, v in totals.items()}
+    threshold = THRESHOLDS[an.options.sensitivity]
+    an.verdicts = {k: v >= threshold for k, v in an.scores.items()}
 
 
 def to_report(an: Analysis) -> Report:
@@ -293,8 +295,8 @@ def to_report(an: Analysis) -> Report:
     findings = merge_overlapping(findings)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return Report(
-        pitchy=an.scores["pitch"] >= threshold,
-        impersonal=an.scores["impersonal"] >= threshold,
+        pitchy=an.verdicts["pitch"],
+        impersonal=an.verdicts["impersonal"],
         scores=dict(an.scores),
         findings=findings,
         readability=an.readability or Readability(),

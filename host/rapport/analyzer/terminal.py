@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-from rapport.analyzer.engine import THRESHOLDS, Analysis
+from rapport.analyzer.engine import THRESHOLDS
+from rapport.analyzer.rule import Analysis
 from rapport.findings import SEVERITY_ORDER, Report
 from rapport.spans import Utf16Offsets
 

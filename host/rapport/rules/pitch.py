@@ -1,57 +1,19 @@
-"""Logic rules built on grammar and word classes rather than phrase lists.
+"""Pitch rules: the text sells instead of starting a conversation. The data is in pitch.toml.
 
 A pitch is usually three moves: the writer's offering ("our platform", "I sell templates"), a benefit aimed at
 the reader ("cut your cloud bill", "help teams like yours") and a request for the writer's agenda ("would
-you be open to 20 minutes?", "shall I send a sample?"). Each move is its own rule with its own weight, so
-the score grows with how many moves co-occur and `rapport check` shows which ones did. Word classes
-(offering nouns, outcome nouns, improvement verbs...) live in each rule's `params` in rules/*.toml.
+you be open to 20 minutes?", "shall I send a sample?"). Each move is its own rule, so `rapport check` shows
+which ones a text makes. Word classes (offering nouns, outcome nouns, improvement verbs...) are each rule's
+`params`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from rapport.analyzer.logic import GREETINGS, Hit, logic
-from rapport.analyzer.text import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, SECOND_PERSON, Doc, positions
-
-if TYPE_CHECKING:
-    from rapport.analyzer.catalog import Rule
-    from rapport.analyzer.engine import Analysis
-
-WRITER = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
-# Words that make a noun someone else's: "your course", "their app", "the course you recommended".
-OTHERS = SECOND_PERSON | frozenset({"their", "his", "her", "them", "they", "he", "she", "its"})
-_FILLERS = frozenset(
-    {"so", "just", "and", "also", "but", "then", "oh", "ok", "okay", "btw", "anyway", "quick"}
-)
-
-
-_SETS: dict[tuple[str, str], frozenset[str]] = {}
-
-
-def _sets(rule: Rule, *names: str) -> list[frozenset[str]]:
-    """The rule's word-class params as frozensets, built once per rule."""
-    out = []
-    for name in names:
-        s = _SETS.get((rule.id, name))
-        if s is None:
-            s = _SETS[rule.id, name] = frozenset(rule.params[name])
-        out.append(s)
-    return out
-
-
-def _head(doc: Doc, first: int, last: int) -> int:
-    """First token of a sentence that carries meaning: skips punctuation, greetings, a name and fillers."""
-    lows = doc.lows
-    i = first
-    while i < last and (doc.kinds[i] != "word" or lows[i] in _FILLERS):
-        i += 1
-    if i < last and lows[i] in GREETINGS:
-        i += 1
-        while i < last and (doc.kinds[i] != "word" or doc.word(i)[:1].isupper()):
-            i += 1
-    return i
+from rapport.analyzer.rule import Analysis, Hit, Rule, logic
+from rapport.analyzer.text import SECOND_PERSON, positions
+from rapport.analyzer.words import OTHERS, WRITER, head, word_sets
 
 
 @logic("pitch.writer_offering")
@@ -59,7 +21,7 @@ def writer_offering(an: Analysis, rule: Rule) -> list[Hit]:
     """The writer's own offering: "our platform", "my course", "I sell...", "my firm does..."."""
     doc = an.doc
     lows = doc.lows
-    nouns, verbs, makers = _sets(rule, "offering_nouns", "seller_verbs", "maker_verbs")
+    nouns, verbs, makers = word_sets(rule, "offering_nouns", "seller_verbs", "maker_verbs")
     if WRITER.isdisjoint(doc.lowset) or (nouns.isdisjoint(doc.lowset) and verbs.isdisjoint(doc.lowset)):
         return []
     window = rule.params["window"]
@@ -91,7 +53,7 @@ def reader_benefit(an: Analysis, rule: Rule) -> list[Hit]:
     """A promised improvement aimed at the reader: "cut your cloud bill", "help teams like yours grow"."""
     doc = an.doc
     lows = doc.lows
-    verbs, outcomes, helpers = _sets(rule, "improve_verbs", "outcome_nouns", "help_verbs")
+    verbs, outcomes, helpers = word_sets(rule, "improve_verbs", "outcome_nouns", "help_verbs")
     if verbs.isdisjoint(doc.lowset) and helpers.isdisjoint(doc.lowset) and not _SEGMENT & doc.lowset:
         return []
     window = rule.params["window"]
@@ -136,12 +98,12 @@ def reader_ask(an: Analysis, rule: Rule) -> list[Hit]:
     offering to act for the reader ("I can come round tomorrow and give you a price")."""
     doc = an.doc
     lows = doc.lows
-    openers, agenda, modals, actions, eager, wishes, uses = _sets(
+    openers, agenda, modals, actions, eager, wishes, uses = word_sets(
         rule, "question_openers", "agenda", "modals", "actions", "eager", "wishes", "reader_uses"
     )
     hits: list[Hit] = []
     for s in doc.sentences:
-        h = _head(doc, s.first, s.last)
+        h = head(doc, s.first, s.last)
         if h >= s.last:
             continue
         seq = lows[h : s.last]
@@ -229,7 +191,7 @@ def conditional_offer(an: Analysis, rule: Rule) -> list[Hit]:
     lows = doc.lows
     if "if" not in doc.lowset:
         return []
-    needs, business = _sets(rule, "needs", "business")
+    needs, business = word_sets(rule, "needs", "business")
     hits: list[Hit] = []
     n = len(lows)
     for i in positions(_IF, lows):
@@ -284,7 +246,7 @@ def result_claim(an: Analysis, rule: Rule) -> list[Hit]:
         claims += [(i, True) for i, w in enumerate(lows) if w[-1:] == "x" and _MULTIPLIER.fullmatch(w)]
     if not claims:
         return []
-    outcomes, comparatives = _sets(rule, "outcome_nouns", "comparatives")
+    outcomes, comparatives = word_sets(rule, "outcome_nouns", "comparatives")
     hits: list[Hit] = []
     done: set[int] = set()
     for i, multiplier in sorted(claims):
@@ -312,7 +274,7 @@ def commerce(an: Analysis, rule: Rule) -> list[Hit]:
     """Money and transaction words: prices, rates, orders, tickets, discounts."""
     doc = an.doc
     lows = doc.lows
-    (words,) = _sets(rule, "words")
+    (words,) = word_sets(rule, "words")
     if words.isdisjoint(doc.lowset) and _CURRENCY.isdisjoint(doc.lowset):
         return []
     hits: list[Hit] = []
@@ -333,7 +295,7 @@ def cold_probe(an: Analysis, rule: Rule) -> list[Hit]:
     security on your side?", "I speak with a lot of CFOs"): a seller qualifying a lead."""
     doc = an.doc
     lows = doc.lows
-    orgs, segments = _sets(rule, "org_nouns", "segments")
+    orgs, segments = word_sets(rule, "org_nouns", "segments")
     if "your" not in doc.lowset and segments.isdisjoint(doc.lowset):
         return []
     hits: list[Hit] = []
@@ -358,15 +320,103 @@ def _modifier(word: str) -> bool:
     return word[:1].isupper() or any(c.isdigit() for c in word) or "-" in word
 
 
-@logic("impersonal.buzzwords")
-def buzzwords(an: Analysis, rule: Rule) -> list[Hit]:
-    """Corporate and CV buzzwords: many of them make any text sound like a brochure."""
+@logic("pitch.request")
+def request(an: Analysis, rule: Rule) -> list[Hit]:
+    """Imperatives aimed at the reader that make them act for the writer: "Book a call", "Check out my..."."""
     doc = an.doc
-    (words,) = _sets(rule, "words")
-    if len(words & doc.lowset) < rule.params["min_count"] and words.isdisjoint(doc.lowset):
+    verbs = frozenset(rule.params["verbs"])
+    softeners = frozenset(rule.params["softeners"])
+    objects = frozenset(rule.params["objects"])
+    hits = []
+    lows = doc.lows
+    for s in doc.sentences:
+        i = s.first
+        while i < s.last and (lows[i] in softeners or doc.kinds[i] == "punct"):
+            i += 1
+        if i >= s.last or lows[i] not in verbs:
+            continue
+        if lows[i] in ("let", "see") and i + 1 < s.last and lows[i + 1] in ("me", "you"):
+            continue  # "let me know", "see you there": not orders
+        body = lows[i + 1 : s.last]
+        if any(w in objects for w in body) or any(doc.kinds[k] == "url" for k in range(i, s.last)):
+            hits.append(Hit(doc.starts[i], s.end))
+    return hits
+
+
+@logic("pitch.self_promotion")
+def self_promotion(an: Analysis, rule: Rule) -> list[Hit]:
+    """ "We help SaaS founders scale", "I help coaches get clients": a subject, a service verb, a target."""
+    doc = an.doc
+    lows = doc.lows
+    subjects = frozenset(rule.params["subjects"])
+    verbs = frozenset(rule.params["verbs"])
+    targets = frozenset(rule.params["targets"])
+    if verbs.isdisjoint(doc.lowset):
         return []
-    found = positions(words, doc.lows)
-    if len(found) < rule.params["min_count"]:
+    hits = []
+    n = len(lows)
+    busy = -1  # token index the last hit ended at
+    for i in positions(subjects, lows):
+        if i < busy:
+            continue
+        j = i + 1
+        if j < n and lows[j] in _ADVERBS:
+            j += 1
+        if j < n and lows[j] in verbs:
+            for k in range(j + 1, min(n, j + 8)):
+                if doc.kinds[k] == "punct":
+                    break
+                # "for small businesses", "for ceramicists": a service aimed at a group of buyers
+                for_group = lows[k - 1] == "for" and lows[k] not in _POSSESSIVE
+                for_group = for_group and _any_plural(lows, k, min(n, k + 3))
+                if lows[k] in targets or for_group:
+                    last = k  # the whole phrase: "we help SaaS companies grow revenue"
+                    while last + 1 < n and doc.kinds[last + 1] == "word" and lows[last + 1] in targets:
+                        last += 1
+                    hits.append(Hit(doc.starts[i], doc.ends[last]))
+                    busy = last + 1
+                    break
+    return hits
+
+
+_ADVERBS = frozenset({"also", "really", "specifically", "actually", "now", "primarily", "mainly"})
+_POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "the", "me", "us", "him", "them", "it"})
+
+
+def _any_plural(lows: list[str], start: int, stop: int) -> bool:
+    return any(len(w) > 3 and w.endswith("s") and not w.endswith("ss") for w in lows[start:stop])
+
+
+@logic("pitch.price")
+def price(an: Analysis, rule: Rule) -> list[Hit]:
+    """Selling prices and discounts: "only $49", "$99 a month", "30% off". "Coffee was $5" is not a sale."""
+    doc = an.doc
+    lows = doc.lows
+    if not any(c in doc.text for c in "$€£%"):
         return []
-    strength = min(2.0, len(found) / rule.params["min_count"])
-    return [Hit(doc.starts[i], doc.ends[i], strength=strength) for i in found]
+    before = frozenset(rule.params["before"])
+    after = frozenset(rule.params["after"])
+    hits = []
+    n = len(lows)
+    for i in range(n - 1):
+        low, nxt = lows[i], lows[i + 1]
+        if low in ("$", "€", "£") and nxt[:1].isdigit():
+            prev = lows[max(0, i - 2) : i]
+            follow = lows[i + 2 : i + 4]
+            if any(w in before for w in prev) or any(w in after for w in follow):
+                hits.append(Hit(doc.starts[i], doc.ends[i + 1]))
+        elif low[:1].isdigit() and nxt == "%" and i + 2 < n and lows[i + 2] in ("off", "discount"):
+            hits.append(Hit(doc.starts[i], doc.ends[i + 2]))
+    return hits
+
+
+@logic("pitch.link_bait")
+def link_bait(an: Analysis, rule: Rule) -> list[Hit]:
+    """Links pushed at a reader who did not ask: any link in a first contact, or several in one text."""
+    doc = an.doc
+    urls = doc.by_kind.get("url", [])
+    if not urls:
+        return []
+    if an.context.is_first_contact or len(urls) >= rule.params["max_links"] + 1:
+        return [Hit(doc.starts[i], doc.ends[i]) for i in urls]
+    return []
