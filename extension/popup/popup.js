@@ -62,6 +62,10 @@
       card.append(h("p", { class: "muted" }, "Empty."));
       return card;
     }
+    if (box.checked === false) {
+      card.append(h("p", { class: "muted", "data-why": "not_checked" }, C.NOT_CHECKED));
+      return card;
+    }
     card.append(h("div", { class: "gauges" }, gauge("Pitch", box.scores?.pitch), gauge("Impersonal", box.scores?.impersonal)));
     const r = box.readability;
     if (r?.words) {

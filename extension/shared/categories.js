@@ -13,6 +13,7 @@
     info: { label: "Suggestions", color: "#0369a1", rank: 1 },
     warning: { label: "Reads like a pitch", color: "#b45309", rank: 2 },
     error: { label: "Will likely be ignored", color: "#b91c1c", rank: 3 },
+    unchecked: { label: "Not checked", color: "#57606a", rank: 0 },
   });
   const SURFACE_LABELS = Object.freeze({
     post: "Post",
@@ -35,6 +36,8 @@
     categoryKey,
     level,
     FIRST_CONTACT_WHY: "Nobody answers a first contact that is a blatant pitch.",
+    // The host's report says `checked: false, reason: "not_english"` for a text in another language.
+    NOT_CHECKED: "Not checked: Rapport reads English for now.",
     INVITE_LIMIT: 300,
     INVITE_LIMIT_FREE: 200,
   });

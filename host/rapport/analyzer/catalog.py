@@ -9,20 +9,23 @@ carries examples that tests/test_rules.py checks against the final report.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import tomllib
 from importlib import resources
 from typing import Any
 
+from rapport import ruleset
 from rapport.analyzer.rule import INPUTS, VERDICT, Example, Rule
 
 KINDS = ("phrases", "logic")
 SEVERITIES = ("info", "warning", "error")
 SCORES = ("pitch", "impersonal")
+# A finding is shown when the text has its category's verdict (a pitch finding on a text that reads as a
+# pitch), unless the rule says `shown_when = "always"` (a placeholder left in, a note over the length limit).
+SHOWN_WHEN = {"pitch": "pitch", "impersonal": "impersonal"}
 # The rule families, in the order their logic rules run (phrase rules all match first, in one pass). A rule
 # may read only rules that run before it; check_order refuses a catalogue where one does not.
-FAMILIES = ("pitch", "signal", "impersonal", "first_contact", "readability")
+FAMILIES = ruleset.FAMILIES
 _REQUIRED = ("kind", "category", "severity", "message", "advice")
 
 
@@ -52,9 +55,9 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
         raise RuleError(f"{rule_id}: kind must be one of {KINDS}")
     if data["severity"] not in SEVERITIES:
         raise RuleError(f"{rule_id}: severity must be one of {SEVERITIES}")
-    weights = data.get("weights", {})
-    if not all(k in SCORES and isinstance(v, int) for k, v in weights.items()):
-        raise RuleError(f"{rule_id}: weights maps pitch/impersonal to integers")
+    shown_when = data.get("shown_when", SHOWN_WHEN.get(data["category"], "always"))
+    if shown_when not in ("always", *SCORES):
+        raise RuleError(f"{rule_id}: shown_when is one of always, {', '.join(SCORES)}")
     summary = str(data.get("summary", "")).strip()
     if "{" in data["message"] and (not summary or "{" in summary):
         raise RuleError(f"{rule_id}: a message with placeholders needs a `summary` without them")
@@ -75,11 +78,10 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
         message=data["message"].strip(),
         advice=data["advice"].strip(),
         summary=summary,
-        weights=dict(weights),
         surfaces=tuple(data.get("surfaces", ())),
         first_contact_only=bool(data.get("first_contact_only", False)),
         reported=bool(data.get("reported", True)),
-        cancelled_by=tuple(data.get("cancelled_by", ())),
+        shown_when=shown_when,
         phrases=phrases,
         params=dict(data.get("params", {})),
         reads=tuple(reads),
@@ -89,24 +91,21 @@ def _rule(rule_id: str, data: dict[str, Any]) -> Rule:
 
 
 def load_rules() -> tuple[list[Rule], str]:
-    """All rules from the package's rule files, in run order (FAMILIES), and a short hash of their bytes."""
-    digest = hashlib.sha256()
+    """All rules from the package's rule files, in run order (FAMILIES), and the ruleset version."""
     rules: list[Rule] = []
     folder = resources.files("rapport") / "rules"
     found = {entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")}
     if found != {f"{family}.toml" for family in FAMILIES}:
         raise RuleError(f"rule files {sorted(found)} do not match the families {FAMILIES}")
-    for family in FAMILIES:
-        name = f"{family}.toml"
-        raw = (folder / name).read_bytes()
-        digest.update(name.encode() + b"\0" + raw)
+    for name, raw in ruleset.rule_files():
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise RuleError(f"{name}: {exc}") from exc
+        family = name.removesuffix(".toml")
         rules.extend(_rule(f"{family}.{table}", body) for table, body in data.items())
     check_order(rules)
-    return rules, digest.hexdigest()[:12]
+    return rules, ruleset.version()
 
 
 def run_position(rules: list[Rule]) -> dict[str, tuple[int, int]]:
@@ -120,11 +119,18 @@ def run_position(rules: list[Rule]) -> dict[str, tuple[int, int]]:
 
 
 def readable(rule: Rule, rules: list[Rule]) -> frozenset[str]:
-    """What `rule` may read: its `reads`, each "<family>.*" also expanded to that family's rule ids."""
+    """What `rule` may read: its `reads`, each "<family>.*" also expanded to that family's rule ids (those
+    of the text phase only, for a rule of the text phase: the verdict phase has not run yet)."""
     out = set(rule.reads)
     for name in rule.reads:
         if name.endswith(".*"):
-            out.update(r.id for r in rules if r.category == name[:-2] and r.id != rule.id)
+            out.update(
+                r.id
+                for r in rules
+                if r.category == name[:-2]
+                and r.id != rule.id
+                and (rule.in_verdict_phase or not r.in_verdict_phase)
+            )
     return frozenset(out)
 
 

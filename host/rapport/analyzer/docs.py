@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rapport.analyzer.catalog import FAMILIES
-from rapport.analyzer.engine import CORE_FLOOR, RULES, RULESET_VERSION, THRESHOLDS
+from rapport.analyzer.engine import RULES, RULESET_VERSION
 
 _HEADER = """# Rapport rules
 
@@ -17,30 +17,23 @@ the `params` of each rule.
 ## Run order
 Phrase rules match first, in one pass over the text. Logic rules then run family by family
 ({families}), each file top to bottom; a logic rule that reads other rules lists them in `reads`, and
-the catalogue refuses to load if one of them runs later. Rules that read the verdicts (`reads =
-["verdict"]`) run last, once the scores are known.
+the catalogue refuses to load if one of them runs later. Then the learned scorer reads what fired.
+Rules that read the verdicts (`reads = ["verdict"]`) run last.
 
-## Scores
-Each rule that fires adds its weight to `scores.pitch` / `scores.impersonal` (a rule hit several
-times counts up to twice; some logic rules scale by how far past a limit the text is). Positive
-signals (category `signal`) subtract and are not shown as findings; a signal can be cancelled by a
-rule (`cancelled_by`: "thanks for sharing" under an empty reply is not warmth). Scores are clamped to
-0-100; a text is pitchy / impersonal when its score reaches the threshold for the sensitivity:
-{thresholds}. Weights were fitted on the corpus dev split only (`bench/fit_weights.py`: L2 logistic
-regression with signs fixed by category, regularisation chosen by 5-fold cross-validation on dev), then
-capped at 60 points and rounded to fives. Core pitch moves (marked *core* below: a call to action that
-books the reader's time or a sale, a meeting ask, an offer, "we help X do Y") have a floor instead: to a
-stranger or to nobody in particular they score at least {floor} on their own, so they reach the `normal`
-threshold; when a signal says the writer knows the reader (shared context such as "we met at", "as we
-discussed", or the reader's name with thanks) their fitted weight applies; in a first contact the floor
-holds regardless. Only pitch rules (and shared context, at most -20) move the
-pitch score; templates and greetings never make a text pitchy on their own. In a first contact every
-pitch finding is an error.
+## Verdicts
+The rules do not add up to a score by hand. A learned scorer (`rapport train`, see
+[evaluation.md](evaluation.md)) reads every rule that fired (positive signals too), the words and word
+pairs of the text and of its last sentence, where it is written and a few counts, and gives a
+calibrated probability for each verdict; `scores` are that probability in percent, and a text is
+pitchy / impersonal when its score reaches the threshold of the chosen sensitivity (`thresholds` in
+the report). A pitch or impersonal finding is shown only on a text with that verdict (`shown_when`:
+`always` for a placeholder left in and for length limits). When the scorer calls a text pitchy or
+impersonal and no rule of that family fired, `pitch.learned` / `impersonal.learned` show the phrases
+of the text it weighed most. In a first contact every pitch finding is an error.
 
-Some rules describe the writer's own things and count only next to a signal aimed at the reader
-(`params.needs_company`: a post about what you built is not a pitch until it asks, offers or promises).
-Some drop a hit when its sentence holds a word from `params.except_in_sentence` (a friend's offer: "the
-photos from the wedding") or the text holds one from `params.except_in_text` (a student's ask).
+Some rules drop a hit when its sentence holds a word from `params.except_in_sentence` (a friend's
+offer: "the photos from the wedding"), when the text holds one from `params.except_in_text` (a
+student's ask) or when the word before it is in `params.not_after` ("her demo").
 
 ## Findings
 Findings on overlapping spans are one problem, so the report shows one: the most severe, then the most
@@ -48,23 +41,12 @@ specific (a phrase such as "Book a quick call" before a rule that spans the whol
 finding that sums up others such as `impersonal.broadcast_pitch`); a sentence-wide finding that held a
 single phrase lends it its span. Findings about the whole text (length, I/we focus, what is missing, a
 pitch to a stranger or to nobody in particular, which span the whole message) and readability findings
-are never merged. Scores still count every rule that
-fired.
+are never merged.
 """
 
 
-def _weights(w: dict[str, int]) -> str:
-    return ", ".join(f"{k} {v:+d}" for k, v in w.items()) or "none"
-
-
 def rules_markdown() -> str:
-    header = _HEADER.format(
-        version=RULESET_VERSION,
-        count=len(RULES),
-        thresholds=THRESHOLDS,
-        floor=CORE_FLOOR,
-        families=", ".join(FAMILIES),
-    )
+    header = _HEADER.format(version=RULESET_VERSION, count=len(RULES), families=", ".join(FAMILIES))
     out = [header]
     by_cat: dict[str, list] = {}
     for r in RULES:
@@ -79,14 +61,13 @@ def rules_markdown() -> str:
                 where.append("first contact only")
             if not r.reported:
                 where.append("signal, not reported")
+            elif r.shown_when != "always":
+                where.append(f"shown when {'pitchy' if r.shown_when == 'pitch' else 'impersonal'}")
             if r.reads:
                 where.append("reads " + ", ".join(f"`{name}`" for name in r.reads))
-            if r.params.get("core"):
-                where.append(f"core pitch move: at least {CORE_FLOOR} to a stranger")
             out += [
                 f"### `{r.id}`",
-                f"*{r.kind}, {r.severity}; weights: {_weights(r.weights)}*"
-                + (f" ({'; '.join(where)})" if where else ""),
+                f"*{r.kind}, {r.severity}*" + (f" ({'; '.join(where)})" if where else ""),
                 "",
                 f"- **Message:** {r.summary or r.message}",
                 f"- **Shown with the numbers as:** {r.message}" if r.summary else "",

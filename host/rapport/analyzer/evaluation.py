@@ -1,19 +1,15 @@
-"""`rapport eval`: precision, recall and F1 of the pitchy / impersonal verdicts on a labelled JSONL corpus.
+"""Precision, recall and F1 of the pitchy / impersonal verdicts, overall, per kind of text and per source,
+and the false-alarm rate on texts labelled neither; and loading labelled JSONL corpora.
 
-Each line: {"id", "text", "site", "surface", "first_contact", "pitchy", "impersonal",
-"split": "dev"|"heldout"}.
-Rules are tuned on `dev` only. The held-out split is an honest estimate on texts the rules never saw, so this
-module never prints a held-out text: listing misclassified texts (`errors`) is limited to the dev split.
+Pure Python: `rapport eval --shipped` measures the shipped model on a corpus as it is. The honest number,
+source-grouped cross-validation, retrains per fold and lives in rapport.training.crossval (train extra).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from typing import Any
-
-from rapport.context import Context, InvalidField, Options
 
 LABELS = ("pitchy", "impersonal")
 SPLITS = ("dev", "heldout")
@@ -55,39 +51,88 @@ class Confusion:
 
 
 @dataclass
-class Result:
-    split: str
+class Tally:
+    """The verdicts on one set of texts against their labels."""
+
     texts: int = 0
     confusion: dict[str, Confusion] = field(default_factory=lambda: {k: Confusion() for k in LABELS})
     neither: int = 0  # texts labelled neither pitchy nor impersonal
-    false_alarms: int = 0  # ... that Rapport called pitchy or impersonal
-    errors: list[dict[str, Any]] = field(default_factory=list)  # dev split only
+    false_alarms: int = 0  # ... that were called pitchy or impersonal
+
+    def add(self, truth: dict[str, bool], guess: dict[str, bool]) -> None:
+        self.texts += 1
+        for label in LABELS:
+            self.confusion[label].add(truth[label], guess[label])
+        if not truth["pitchy"] and not truth["impersonal"]:
+            self.neither += 1
+            if guess["pitchy"] or guess["impersonal"]:
+                self.false_alarms += 1
 
     @property
     def false_alarm_rate(self) -> float:
         return self.false_alarms / self.neither if self.neither else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"split": self.split, "texts": self.texts}
+        out: dict[str, Any] = {"texts": self.texts}
         for label, c in self.confusion.items():
             out[label] = {
                 "precision": round(c.precision, 3),
                 "recall": round(c.recall, 3),
                 "f1": round(c.f1, 3),
-                "tp": c.tp,
-                "fp": c.fp,
-                "fn": c.fn,
-                "tn": c.tn,
+                **{k: getattr(c, k) for k in ("tp", "fp", "fn", "tn")},
             }
-        out["neither"] = {
-            "texts": self.neither,
-            "false_alarms": self.false_alarms,
-            "rate": round(self.false_alarm_rate, 3),
-        }
+        out["neither"] = {"texts": self.neither, "false_alarms": self.false_alarms}
+        out["neither"]["rate"] = round(self.false_alarm_rate, 3)
         return out
 
 
-def load_corpus(path: str) -> list[dict[str, Any]]:
+@dataclass
+class Evaluation:
+    """One tally overall, one per kind of text (post, reply, first message), one per source group."""
+
+    overall: Tally = field(default_factory=Tally)
+    by_kind: dict[str, Tally] = field(default_factory=dict)
+    by_group: dict[str, Tally] = field(default_factory=dict)
+
+    def add(self, kind: str, group: str, truth: dict[str, bool], guess: dict[str, bool]) -> None:
+        self.overall.add(truth, guess)
+        self.by_kind.setdefault(kind, Tally()).add(truth, guess)
+        self.by_group.setdefault(group, Tally()).add(truth, guess)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall.to_dict(),
+            "by_kind": {k: t.to_dict() for k, t in sorted(self.by_kind.items())},
+            "by_group": {k: t.to_dict() for k, t in sorted(self.by_group.items())},
+        }
+
+
+_HEAD = (
+    f"{'':<24}{'texts':>6}  {'pitchy P':>8} {'R':>5} {'F1':>5}"
+    f"  {'impers. P':>9} {'R':>5} {'F1':>5}  {'false alarms':>14}"
+)
+
+
+def _row(name: str, t: Tally) -> str:
+    p, i = t.confusion["pitchy"], t.confusion["impersonal"]
+    alarms = f"{t.false_alarms}/{t.neither} ({t.false_alarm_rate:.1%})" if t.neither else "–"
+    return (
+        f"{name:<24}{t.texts:>6}  {p.precision:>8.3f} {p.recall:>5.3f} {p.f1:>5.3f}"
+        f"  {i.precision:>9.3f} {i.recall:>5.3f} {i.f1:>5.3f}  {alarms:>14}"
+    )
+
+
+def format_tables(ev: Evaluation, title: str, groups_title: str | None = None) -> str:
+    lines = [title, _HEAD, _row("all", ev.overall)]
+    lines += [_row(f"  {kind}", t) for kind, t in sorted(ev.by_kind.items())]
+    if groups_title:
+        lines += ["", groups_title, _HEAD]
+        lines += [_row(group, t) for group, t in sorted(ev.by_group.items())]
+    return "\n".join(lines)
+
+
+def load_corpus(path: str, require_split: bool = False) -> list[dict[str, Any]]:
+    """The rows of a labelled JSONL corpus; CorpusError names the first bad line."""
     rows = []
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
@@ -108,71 +153,34 @@ def load_corpus(path: str) -> list[dict[str, Any]]:
             for label in LABELS:
                 if not isinstance(row.get(label), bool):
                     raise CorpusError(f'{path}:{lineno}: "{label}" must be true or false')
-            if row.get("split") not in SPLITS:
+            if require_split and row.get("split") not in SPLITS:
                 raise CorpusError(f'{path}:{lineno}: "split" must be dev or heldout')
             row["_line"] = lineno
             rows.append(row)
     return rows
 
 
-def evaluate(
-    rows: list[dict[str, Any]], split: str = "all", sensitivity: str = "normal", keep_errors: bool = False
-) -> Result:
+def kind_of(first_contact: bool, surface: str) -> str:
+    """post, reply (comments, replies and messages in a conversation) or first message."""
+    if first_contact:
+        return "first message"
+    return "post" if surface == "post" else "reply"
+
+
+def evaluate_shipped(rows: list[dict[str, Any]], sensitivity: str = "normal") -> Evaluation:
+    """The shipped analyser's verdicts on every row, as it is (no training)."""
     from rapport.analyzer import analyze
+    from rapport.context import Context, InvalidField, Options
 
     options = Options(sensitivity=sensitivity)
-    result = Result(split)
+    ev = Evaluation()
     for row in rows:
-        if split != "all" and row["split"] != split:
-            continue
         try:
             ctx = Context.from_dict({k: row[k] for k in ("site", "surface", "first_contact") if k in row})
         except InvalidField as exc:
             raise CorpusError(f"line {row.get('_line')}: {exc}") from exc
         report = analyze(row["text"], ctx, options)
-        result.texts += 1
-        guesses = {"pitchy": report.pitchy, "impersonal": report.impersonal}
-        for label in LABELS:
-            result.confusion[label].add(row[label], guesses[label])
-        if not row["pitchy"] and not row["impersonal"]:
-            result.neither += 1
-            if report.pitchy or report.impersonal:
-                result.false_alarms += 1
-        wrong = [label for label in LABELS if row[label] != guesses[label]]
-        if keep_errors and wrong and row["split"] == "dev":  # never list held-out texts
-            result.errors.append(
-                {"id": row.get("id"), "wrong": wrong, "scores": report.scores, "row": row, "report": report}
-            )
-    return result
-
-
-def format_result(r: Result) -> str:
-    lines = [f"split {r.split}: {r.texts} texts"]
-    lines.append(f"  {'':<11}{'precision':>10}{'recall':>8}{'F1':>7}   tp  fp  fn  tn")
-    for label, c in r.confusion.items():
-        lines.append(
-            f"  {label:<11}{c.precision:>10.3f}{c.recall:>8.3f}{c.f1:>7.3f}"
-            f"  {c.tp:>3} {c.fp:>3} {c.fn:>3} {c.tn:>3}"
-        )
-    lines.append(
-        f"  false alarms on texts that are neither: {r.false_alarms}/{r.neither} ({r.false_alarm_rate:.1%})"
-    )
-    return "\n".join(lines)
-
-
-def run_eval(path: str, split: str, sensitivity: str, as_json: bool) -> int:
-    try:
-        rows = load_corpus(path)
-        splits = ["dev", "heldout"] if split == "all" else [split]
-        results = [evaluate(rows, s, sensitivity) for s in splits]
-        if split == "all":
-            results.append(evaluate(rows, "all", sensitivity))
-    except CorpusError as exc:
-        print(f"rapport: {exc}", file=sys.stderr)
-        return 2
-    if as_json:
-        print(json.dumps({"sensitivity": sensitivity, "results": [r.to_dict() for r in results]}, indent=2))
-    else:
-        print(f"sensitivity {sensitivity}")
-        print("\n".join(format_result(r) for r in results))
-    return 0
+        truth = {label: row[label] for label in LABELS}
+        guess = {"pitchy": report.pitchy, "impersonal": report.impersonal}
+        ev.add(kind_of(ctx.is_first_contact, ctx.surface), row.get("group", "?"), truth, guess)
+    return ev

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rapport.analyzer.model import Model
     from rapport.analyzer.text import Doc
     from rapport.context import Context, Options
     from rapport.findings import Readability
@@ -45,11 +46,10 @@ class Rule:
     message: str  # may hold {placeholders} filled from each hit (a count, a limit)
     advice: str
     summary: str = ""  # the message without placeholders, for the catalogue; `message` when it has none
-    weights: dict[str, int] = field(default_factory=dict)  # contribution to scores.pitch / scores.impersonal
     surfaces: tuple[str, ...] = ()  # empty: every surface
     first_contact_only: bool = False
-    reported: bool = True  # False for positive signals: they lower scores but are not findings
-    cancelled_by: tuple[str, ...] = ()  # rule ids whose hits make this rule's weight not count
+    reported: bool = True  # False for positive signals: the model reads them; they are not findings
+    shown_when: str = "always"  # "pitch" / "impersonal": shown only when the text has that verdict
     phrases: tuple[str, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
     reads: tuple[str, ...] = ()  # rule ids ("signal.reader_name"), families ("pitch.*") or INPUTS
@@ -95,10 +95,13 @@ class Analysis:
     context: Context
     options: Options
     hits: dict[str, list[Hit]] = field(default_factory=dict)
-    contributions: list[tuple[str, str, int]] = field(default_factory=list)  # (rule id, score, points)
-    scores: dict[str, int] = field(default_factory=lambda: {"pitch": 0, "impersonal": 0})
+    scores: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))  # 0-100
+    thresholds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 50))
     verdicts: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(VERDICTS, False))
+    features: set[str] = field(default_factory=set)  # what the model read (rapport.analyzer.features)
+    model: Model | None = None
     readability: Readability | None = None
+    language: str | None = None  # the language the text is clearly in, when not English (not checked)
     reader: str = ""  # the rule running now
     reading: frozenset[str] = frozenset()  # what it may read
     category_of: dict[str, str] = field(default_factory=dict)  # reported rule id -> category
@@ -134,6 +137,11 @@ class Analysis:
         """Whether the text reads as a pitch / as impersonal at the chosen sensitivity."""
         self._check(VERDICT)
         return self.verdicts[score]
+
+    def weighed(self, verdict: str) -> list[tuple[float, str]]:
+        """(weight, feature) of what pushed the model towards a verdict, strongest first."""
+        self._check(VERDICT)
+        return self.model.contributions(self.features, verdict) if self.model else []
 
     def text_readability(self) -> Readability | None:
         self._check(READABILITY)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-from rapport.analyzer.engine import THRESHOLDS
 from rapport.analyzer.rule import Analysis
 from rapport.findings import SEVERITY_ORDER, Report
 from rapport.spans import Utf16Offsets
@@ -68,7 +67,12 @@ def _underlined(text: str, offsets: Utf16Offsets, report: Report, color: bool) -
     return out
 
 
+NOT_CHECKED = "Not checked: Rapport reads English for now."
+
+
 def render(text: str, report: Report, analysis: Analysis, color: bool = False) -> str:
+    if not report.checked:
+        return _paint("not checked", "2", color) + f"  {NOT_CHECKED}\n"
     offsets = Utf16Offsets(text)
     lines = _underlined(text, offsets, report, color) if text.strip() else ["  (empty text)"]
     lines.append("")
@@ -91,13 +95,14 @@ def render(text: str, report: Report, analysis: Analysis, color: bool = False) -
             _paint("ok", _COLORS["ok"], color) + "      nothing to fix: it reads like a person talking."
         )
     lines.append("")
-    threshold = THRESHOLDS[analysis.options.sensitivity]
     for name, verdict in (("pitch", report.pitchy), ("impersonal", report.impersonal)):
         score = report.scores[name]
-        parts = [f"{rid} {pts:+d}" for rid, s, pts in analysis.contributions if s == name and pts]
         label = _paint("yes", "31", color) if verdict else "no"
-        why = f"  ({', '.join(parts)})" if parts else ""
-        lines.append(f"{name:<11}{score:>3}/100  {label} at threshold {threshold}{why}")
+        why = ", ".join(_feature(n, w) for w, n in _strongest(analysis, name))
+        lines.append(
+            f"{name:<11}{score:>3}/100  {label} at threshold {report.thresholds[name]}"
+            + (f"  (weighed most: {why})" if why else "")
+        )
     r = report.readability
     if not r.words:
         lines.append("readability  no words to score")
@@ -111,3 +116,24 @@ def render(text: str, report: Report, analysis: Analysis, color: bool = False) -
 
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _strongest(an: Analysis, verdict: str, count: int = 3) -> list[tuple[float, str]]:
+    """The features that pushed the score most, either way."""
+    if an.model is None:
+        return []
+    weighed = an.model.contributions(an.features, verdict)
+    return sorted(weighed, key=lambda x: (-abs(x[0]), x[1]))[:count]
+
+
+def _feature(name: str, weight: float) -> str:
+    """A feature as a reader can take it: a rule id, a where, or the words in quotes."""
+    if name.startswith("r:"):
+        shown = name[2:].replace("|fc", " (first contact)")
+    elif name.startswith(("c:", "n:")):
+        shown = name[2:]
+    else:
+        shown = (
+            "\u201c" + name.removeprefix("e:") + "\u201d" + (" at the end" if name.startswith("e:") else "")
+        )
+    return f"{shown} {weight:+.2f}"

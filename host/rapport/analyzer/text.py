@@ -85,6 +85,12 @@ class Doc:
     by_kind: dict[str, list[int]] = field(default_factory=dict)
     lowset: frozenset[str] = frozenset()  # every distinct lowercased token: rules check it before scanning
 
+    def paragraph_tokens(self) -> list[tuple[int, int]]:
+        """Token ranges [first, last) of the paragraphs."""
+        para_of = self.para_of
+        edges = [0, *(i for i in range(1, len(para_of)) if para_of[i] != para_of[i - 1]), len(para_of)]
+        return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if a < b]
+
     def word(self, i: int) -> str:
         """Token i as written (original case)."""
         return self.text[self.starts[i] : self.ends[i]]
@@ -120,13 +126,10 @@ def parse(text: str) -> Doc:
     """Tokens, sentences, paragraphs and pronoun counts. The hot path: per-token work runs in C (map, count,
     list repetition); Python loops only over sentence ends, line breaks and in-word hyphens."""
     norm = _normalise(text)
-    matches = list(_token_re(norm).finditer(norm))
-    lows: list[str] = list(map(_group, matches))
-    starts: list[int] = list(map(_start, matches))
-    ends: list[int] = list(map(_end, matches))
-    kinds: list[str] = list(map(_lastgroup, matches))
-    if not _HYPHENS.isdisjoint(norm):
-        _drop_inner_hyphens(norm, lows, starts, ends, kinds)
+    if "\n" in norm:
+        lows, starts, ends, kinds = _lines_tokens(norm)
+    else:
+        lows, starts, ends, kinds = (list(part) for part in _tokens(norm))
     n = len(lows)
     bounds = _line_breaks(norm, starts, n)  # token indices that follow a line break: new block, new sentence
     cuts, endings = _sentence_cuts(lows, kinds, bounds, n)
@@ -176,6 +179,54 @@ def parse(text: str) -> Doc:
         by_kind=by_kind,
         lowset=lowset,
     )
+
+
+_Tokens = tuple[list[str], list[int], list[int], list[str]]
+
+
+def _tokens(norm: str) -> _Tokens:
+    """(lows, starts, ends, kinds) of one normalised string; never spans a line break."""
+    matches = list(_token_re(norm).finditer(norm))
+    lows: list[str] = list(map(_group, matches))
+    starts: list[int] = list(map(_start, matches))
+    ends: list[int] = list(map(_end, matches))
+    kinds: list[str] = list(map(_lastgroup, matches))
+    if not _HYPHENS.isdisjoint(norm):
+        _drop_inner_hyphens(norm, lows, starts, ends, kinds)
+    return lows, starts, ends, kinds
+
+
+_LINES: dict[str, _Tokens] = {}
+LINE_CACHE_SIZE = 1024  # lines; the oldest half goes when it is full
+
+
+def _lines_tokens(norm: str) -> _Tokens:
+    """The tokens of a text of several lines, each line's from a cache: while someone types, one line
+    changes at a time. No token spans a line break (a URL or a word never does)."""
+    lows: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[str] = []
+    offset = 0
+    for line in norm.split("\n"):
+        if line.strip():
+            part = _LINES.get(line)
+            if part is None:
+                part = _tokens(line)
+                if len(_LINES) >= LINE_CACHE_SIZE:
+                    for old in list(_LINES)[: LINE_CACHE_SIZE // 2]:
+                        del _LINES[old]
+                _LINES[line] = part
+            lows += part[0]
+            kinds += part[3]
+            if offset:
+                starts += [s + offset for s in part[1]]
+                ends += [e + offset for e in part[2]]
+            else:
+                starts += part[1]
+                ends += part[2]
+        offset += len(line) + 1
+    return lows, starts, ends, kinds
 
 
 def _is_symbol(char: str) -> bool:

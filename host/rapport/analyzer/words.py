@@ -10,7 +10,7 @@ from rapport.analyzer.spanset import Overlaps
 from rapport.analyzer.text import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, SECOND_PERSON, Doc, Sentence
 
 if TYPE_CHECKING:
-    from rapport.analyzer.rule import Rule
+    from rapport.analyzer.rule import Analysis, Rule
 
 GREETINGS = frozenset(
     {"hi", "hello", "hey", "dear", "greetings", "hiya", "howdy", "yo", "morning", "evening"}
@@ -148,3 +148,42 @@ def head(doc: Doc, first: int, last: int) -> int:
         while i < last and (doc.kinds[i] != "word" or doc.word(i)[:1].isupper()):
             i += 1
     return i
+
+
+# Words that say nothing on their own: a phrase made only of these is not shown as a reason.
+_PLAIN = frozenset(
+    """a an the and or but so to of in on at by for with from as is are was were be been am it its this
+    that these those i you he she we they me him her us them my your his our their mine yours just not no
+    do does did have has had will would can could should if then than there here what who how when where
+    why all some any more most very too also up out about into over hi hello hey dear thanks thank ok oh
+    yes yeah <s> </s> <num>""".split()
+)
+
+
+def _telling(name: str) -> bool:
+    """A word feature worth showing: it holds at least one word that means something by itself."""
+    words = name.removeprefix("e:").split(" ")
+    return any(w == "<url>" or (w not in _PLAIN and len(w) > 2 and w[:1].isalnum()) for w in words)
+
+
+def weighed_phrases(an: Analysis, verdict: str, count: int) -> list[Hit]:
+    """One hit on the phrase of the text the scorer weighed most towards `verdict`, naming the `count`
+    strongest in its message; the last sentence when no phrase of the text pushed that way."""
+    from rapport.analyzer.features import locate
+
+    doc = an.doc
+    spans: list[tuple[int, int]] = []
+    for weight, name in an.weighed(verdict):
+        if weight <= 0 or len(spans) == count:
+            break
+        if name[1:2] == ":" and name[0] in "rcn" or not _telling(name):
+            continue
+        span = locate(doc, name)
+        if span is not None and not any(a < span[1] and span[0] < b for a, b in spans):
+            spans.append(span)
+    if not spans:
+        last = doc.sentences[-1]
+        return [Hit(last.start, last.end, detail={"phrases": "The text as a whole"})]
+    quoted = [f"“{doc.text[a:b]}”" for a, b in spans]
+    phrases = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return [Hit(spans[0][0], spans[0][1], detail={"phrases": phrases[0].upper() + phrases[1:]})]

@@ -21,13 +21,13 @@ Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _hello(request: dict[str, Any]) -> dict[str, Any]:
-    from rapport.analyzer import RULESET_VERSION
+    from rapport import ruleset
 
     return {
         "name": product.NAME,
         "version": product.VERSION,
         "protocol": product.PROTOCOL_VERSION,
-        "ruleset": RULESET_VERSION,
+        "ruleset": ruleset.version(),
         "capabilities": sorted(HANDLERS),
         "limits": {
             "text": MAX_TEXT_UTF16,

@@ -39,7 +39,9 @@ def warm_up() -> None:
     try:
         import rapport.analyzer  # noqa: F401
         from rapport import readability
+        from rapport.analyzer import model
 
+        model.shipped()
         readability.warm()
     except Exception as e:  # the first analyze will report the real problem
         log_exception(e)

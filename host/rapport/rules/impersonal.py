@@ -13,6 +13,7 @@ from rapport.analyzer.words import (
     greeting_end,
     is_name,
     sentence_of,
+    weighed_phrases,
     word_sets,
     words_after_greeting,
 )
@@ -279,3 +280,60 @@ def buzzwords(an: Analysis, rule: Rule) -> list[Hit]:
         return []
     strength = min(2.0, len(found) / rule.params["min_count"])
     return [Hit(doc.starts[i], doc.ends[i], strength=strength) for i in found]
+
+
+@logic("impersonal.learned")
+def learned(an: Analysis, rule: Rule) -> list[Hit]:
+    """The text reads as impersonal and no impersonal rule fired: the phrases the scorer weighed most."""
+    if not an.verdict("impersonal") or an.hits_in("impersonal"):
+        return []
+    return weighed_phrases(an, "impersonal", rule.params["phrases"])
+
+
+_SIGNOFF_RE = re.compile(r"(?:^|\s)([-~^*–—]\s?[A-Z]{2,3})\s*$")
+
+
+@logic("impersonal.initials_signoff")
+def initials_signoff(an: Analysis, rule: Rule) -> list[Hit]:
+    """A reply signed with a rota's initials ("-AB", "^JR"): a brand's support desk."""
+    text = an.doc.text
+    m = _SIGNOFF_RE.search(text[-12:])
+    if m is None or len(m.group(1).strip("-~^*–— ")) > rule.params["max_letters"]:
+        return []
+    offset = len(text) - len(text[-12:])
+    return [Hit(offset + m.start(1), offset + m.end(1))]
+
+
+@logic("impersonal.headline")
+def headline(an: Analysis, rule: Rule) -> list[Hit]:
+    """A headline and a link: a short text with a link, no I or you, no question, nothing of the writer."""
+    doc = an.doc
+    if not doc.by_kind.get("url") or not doc.sentences or doc.words > rule.params["max_words"]:
+        return []
+    if doc.first_singular or doc.second or any(s.is_question for s in doc.sentences):
+        return []
+    if an.fired("signal.reader_name"):
+        return []
+    first = next((s for s in doc.sentences if s.words), None)
+    if first is None:
+        return []
+    return [Hit(first.start, first.end)]
+
+
+_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•●▪►→✅✔️➡️👉🔹🔸◾]|[\U0001F300-\U0001FAFF])", re.MULTILINE)
+
+
+@logic("impersonal.generic_list")
+def generic_list(an: Analysis, rule: Rule) -> list[Hit]:
+    """Several list items of advice and hardly any "I": a listicle that could carry anyone's name."""
+    doc = an.doc
+    p = rule.params
+    if doc.first_singular > p["max_first_person"] or len(doc.paragraphs) < p["min_items"]:
+        return []
+    if an.fired("signal.reader_name"):
+        return []  # a list for one person ("Packing list for Saturday, Sam:") is not a listicle
+    items = len(_ITEM_RE.findall(doc.text))
+    if items < p["min_items"]:
+        return []
+    first = next((s for s in doc.sentences if s.words), None)
+    return [Hit(first.start, first.end)] if first else []

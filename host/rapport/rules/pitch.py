@@ -13,7 +13,7 @@ import re
 
 from rapport.analyzer.rule import Analysis, Hit, Rule, logic
 from rapport.analyzer.text import SECOND_PERSON, positions
-from rapport.analyzer.words import OTHERS, WRITER, head, word_sets
+from rapport.analyzer.words import OTHERS, WRITER, head, weighed_phrases, word_sets
 
 
 @logic("pitch.writer_offering")
@@ -398,16 +398,21 @@ def price(an: Analysis, rule: Rule) -> list[Hit]:
     after = frozenset(rule.params["after"])
     hits = []
     n = len(lows)
-    for i in range(n - 1):
+    for i in positions(_PRICE_MARKS, lows):
+        if i + 1 >= n:
+            continue
         low, nxt = lows[i], lows[i + 1]
         if low in ("$", "€", "£") and nxt[:1].isdigit():
             prev = lows[max(0, i - 2) : i]
             follow = lows[i + 2 : i + 4]
             if any(w in before for w in prev) or any(w in after for w in follow):
                 hits.append(Hit(doc.starts[i], doc.ends[i + 1]))
-        elif low[:1].isdigit() and nxt == "%" and i + 2 < n and lows[i + 2] in ("off", "discount"):
-            hits.append(Hit(doc.starts[i], doc.ends[i + 2]))
+        elif low == "%" and i and lows[i - 1][:1].isdigit() and lows[i + 1] in ("off", "discount"):
+            hits.append(Hit(doc.starts[i - 1], doc.ends[i + 1]))
     return hits
+
+
+_PRICE_MARKS = frozenset({"$", "€", "£", "%"})
 
 
 @logic("pitch.link_bait")
@@ -420,3 +425,11 @@ def link_bait(an: Analysis, rule: Rule) -> list[Hit]:
     if an.context.is_first_contact or len(urls) >= rule.params["max_links"] + 1:
         return [Hit(doc.starts[i], doc.ends[i]) for i in urls]
     return []
+
+
+@logic("pitch.learned")
+def learned(an: Analysis, rule: Rule) -> list[Hit]:
+    """The text reads as a pitch and no pitch rule fired: the phrases the scorer weighed most say why."""
+    if not an.verdict("pitch") or an.hits_in("pitch"):
+        return []
+    return weighed_phrases(an, "pitch", rule.params["phrases"])
