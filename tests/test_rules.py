@@ -158,7 +158,8 @@ def test_rule_families_read_hits_only_through_the_declared_accessors():
 
 def test_a_name_in_the_greeting_is_read_before_the_crowd_question():
     """impersonal.crowd_question reads signal.reader_name; it once ran first and flagged this."""
-    report, _ = explain("Hi Ana, thoughts on AI?", Context(surface="post"))
+    report, an = explain("Hi Ana, thoughts on AI?", Context(surface="post"))
+    assert "impersonal.crowd_question" not in an.hits
     assert "impersonal.crowd_question" not in {f.rule for f in report.findings}
-    report, _ = explain("Thoughts on AI?", Context(surface="post"))
-    assert "impersonal.crowd_question" in {f.rule for f in report.findings}
+    _, an = explain("Thoughts on AI?", Context(surface="post"))
+    assert "impersonal.crowd_question" in an.hits
