@@ -115,15 +115,15 @@ def main() -> None:
 
     print(f"Rapport analyser benchmark (Python {sys.version.split()[0]}, real texts)\n")
     print(
-        f"{'chars':>6} | {'keystroke p50':>13} | {'p95':>6} | {'fresh p50':>9} | {'p95':>6} | {'cpu p95':>7} | "
-        f"{'proselint p50':>13} | {'ratio (fresh p50)':>17}"
+        f"{'chars':>6} | {'keystroke p50':>13} | {'p95':>6} | {'fresh p50':>9} | {'p95':>6} | "
+        f"{'cpu p95':>7} | {'proselint p50':>13} | {'ratio (fresh p50)':>17}"
     )
     print("-" * 104)
     for size, typed, fresh, cpu, theirs in rows:
         f50 = statistics.median(fresh)
         head = (
-            f"{size:>6} | {statistics.median(typed):>13.3f} | {percentile(typed, 0.95):>6.3f} | {f50:>9.3f} | "
-            f"{percentile(fresh, 0.95):>6.3f} | {percentile(cpu, 0.95):>7.3f}"
+            f"{size:>6} | {statistics.median(typed):>13.3f} | {percentile(typed, 0.95):>6.3f} | "
+            f"{f50:>9.3f} | {percentile(fresh, 0.95):>6.3f} | {percentile(cpu, 0.95):>7.3f}"
         )
         if theirs:
             t50 = statistics.median(theirs)

@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 RAPPORT = [sys.executable, "-m", "rapport"]
 PITCH = "Hi, I came across your profile. Would you be open to a quick call to see our platform?"
 
@@ -103,20 +101,49 @@ def test_rules_lists_every_rule():
     assert "300 characters" in text  # the invitation note limit, stated in words
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "all"])
-def test_eval_prints_metrics(split, tmp_path):
-    corpus = tmp_path / "c.jsonl"
+def _small_corpus(tmp_path, groups: int = 3):
+    """A few labelled texts in several source groups: enough for a source-grouped run."""
+    texts = [
+        (PITCH, True, True, "message"),
+        ("Thanks Ana, the retry tip saved my week.", False, False, "comment"),
+        ("Book a demo of our platform today, 20% off this week: https://example.com", True, True, "post"),
+        ("Great post!", False, True, "comment"),
+        ("I finally ran my first 10k this morning, slow but done.", False, False, "post"),
+        ("We're hiring! Apply here: https://example.com/jobs", True, True, "post"),
+    ]
     rows = [
-        {"id": "1", "text": PITCH, "pitchy": True, "impersonal": True, "split": "dev", "surface": "message"},
-        {"id": "2", "text": "Thanks Ana, the retry tip saved my week.", "pitchy": False, "impersonal": False,
-         "split": "heldout", "surface": "comment"},
-    ]  # fmt: skip
+        {"id": f"r{i:05d}", "text": t, "pitchy": p, "impersonal": m, "surface": s, "group": f"g{i % groups}"}
+        for i, (t, p, m, s) in enumerate(texts * 3)
+    ]
+    corpus = tmp_path / "c.jsonl"
     corpus.write_text("\n".join(json.dumps(r) for r in rows))
-    out = run("eval", str(corpus), "--split", split)
+    return corpus
+
+
+def test_eval_runs_source_grouped_cross_validation(tmp_path):
+    out = run("eval", str(_small_corpus(tmp_path)), "--folds", "3", "--no-invented", "--by-source")
     assert out.returncode == 0, out.stderr
     text = out.stdout.decode()
-    assert "precision" in text and "pitchy" in text and "false alarms" in text
+    assert "3 folds grouped by source" in text and "leave one source out" in text
+    assert "pitchy P" in text and "false alarms" in text and "  post" in text and "  reply" in text
     assert "retry tip" not in text  # texts are never printed
+
+
+def test_eval_shipped_measures_the_model_as_it_is(tmp_path):
+    out = run("eval", str(_small_corpus(tmp_path)), "--shipped", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["mode"] == "shipped" and data["overall"]["texts"] == 18
+
+
+def test_train_writes_a_model_the_host_reads(tmp_path):
+    from rapport.analyzer.model import parse_model
+
+    out_file = tmp_path / "model.json"
+    out = run("train", str(_small_corpus(tmp_path)), "--out", str(out_file), "--no-invented")
+    assert out.returncode == 0, out.stderr
+    model = parse_model(json.loads(out_file.read_bytes()))
+    assert set(model.heads) == {"pitch", "impersonal"} and model.weights
 
 
 def test_eval_bad_corpus(tmp_path):

@@ -28,7 +28,12 @@ def test_enough_real_texts_from_enough_sources(parts):
     for t in texts:
         assert t["source"] and t["licence"] and t["group"], t["id"]
         assert re.fullmatch(r"r\d{5}", t["id"])
-        assert t["site"] in ("linkedin", "x") and t["surface"] in ("post", "comment", "message", "invite_note")
+        assert t["site"] in ("linkedin", "x") and t["surface"] in (
+            "post",
+            "comment",
+            "message",
+            "invite_note",
+        )
         if t["surface"] == "invite_note":
             assert t["site"] == "linkedin" and t["first_contact"], t["id"]
     assert len({t["id"] for t in texts}) == len(texts)

@@ -17,9 +17,9 @@ from rapport.training import corpus, crossval, fit  # noqa: E402
 from rapport.training.commands import MODEL_PATH  # noqa: E402
 
 # Measured on the corpus of this commit (docs/evaluation.md), normal sensitivity.
-FLOORS = {"pitchy": 0.66, "impersonal": 0.62}
-PRECISION_FLOORS = {"pitchy": 0.72, "impersonal": 0.76}
-MAX_FALSE_ALARMS = 0.10
+FLOORS = {"pitchy": 0.67, "impersonal": 0.58}
+PRECISION_FLOORS = {"pitchy": 0.70, "impersonal": 0.74}
+MAX_FALSE_ALARMS = 0.115
 # The invented corpus, never trained on for these numbers' model... but the shipped model does train on it;
 # what this checks is that the product's own regression examples stay mostly right.
 INVENTED_FLOORS = {"pitchy": 0.80, "impersonal": 0.80}

@@ -14,9 +14,10 @@ from rapport.analyzer.text import parse
 from rapport.training import corpus
 
 FOREIGN = {
-    "de": "Hallo Herr Müller, ich bin auf Ihr Profil gestoßen und würde gerne einen kurzen Termin vereinbaren, "
-    "um Ihnen unsere Lösung vorzustellen.",
-    "fr": "Bonjour à tous, je suis ravi de vous annoncer que je rejoins une nouvelle équipe le mois prochain.",
+    "de": "Hallo Herr Müller, ich bin auf Ihr Profil gestoßen und würde gerne einen kurzen Termin "
+    "vereinbaren, um Ihnen unsere Lösung vorzustellen.",
+    "fr": "Bonjour à tous, je suis ravi de vous annoncer que je rejoins une nouvelle équipe le mois "
+    "prochain.",
     "es": "Hola Ana, ¿cómo estás? Me encantó tu charla de ayer, muy buena para todos nosotros.",
     "pt": "Olá, tudo bem? Você tem um minuto para conversar sobre o nosso produto? Obrigado!",
     "it": "Ciao a tutti, sono molto felice di condividere questa notizia con voi: ho un nuovo lavoro!",

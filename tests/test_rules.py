@@ -41,7 +41,9 @@ def test_fail_examples_show_the_finding(rule_id, example):
     signal is never shown; its examples check that the scorer reads it."""
     report, an = _explain(example)
     if not engine.BY_ID[rule_id].reported:
-        assert rule_id in an.hits and f"r:{rule_id}" in an.features, f"{rule_id} should fire on {example.text!r}"
+        assert rule_id in an.hits and f"r:{rule_id}" in an.features, (
+            f"{rule_id} should fire on {example.text!r}"
+        )
         return
     shown = [_utf16(example.text, f.start, f.end) for f in report.findings if f.rule == rule_id]
     assert shown, f"{rule_id} is not shown on {example.text!r}: {[f.rule for f in report.findings]}"

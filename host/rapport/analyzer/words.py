@@ -151,13 +151,14 @@ def head(doc: Doc, first: int, last: int) -> int:
 
 
 # Words that say nothing on their own: a phrase made only of these is not shown as a reason.
-_PLAIN = frozenset(
-    """a an the and or but so to of in on at by for with from as is are was were be been am it its this
-    that these those i you he she we they me him her us them my your his our their mine yours just not no
-    do does did have has had will would can could should if then than there here what who how when where
-    why all some any more most very too also up out about into over hi hello hey dear thanks thank ok oh
-    yes yeah <s> </s> <num>""".split()
+_PLAIN_WORDS = (
+    "a an the and or but so to of in on at by for with from as is are was were be been am it its this that "
+    "these those i you he she we they me him her us them my your his our their mine yours just not no do "
+    "does did have has had will would can could should if then than there here what who how when where why "
+    "all some any more most very too also up out about into over hi hello hey dear thanks thank ok oh yes "
+    "yeah <s> </s> <num>"
 )
+_PLAIN = frozenset(_PLAIN_WORDS.split())
 
 
 def _telling(name: str) -> bool:

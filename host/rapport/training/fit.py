@@ -83,7 +83,22 @@ def _weights(groups: Sequence[str], s: Settings) -> np.ndarray:
     return w * (len(w) / w.sum())
 
 
-def _logreg(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, s: Settings) -> LogisticRegression:
+class _Constant:
+    """What a fold with one class only (or no features) can learn: that class, for every text."""
+
+    def __init__(self, n_features: int, positive: bool) -> None:
+        self.coef_ = np.zeros((1, n_features))
+        self.intercept_ = np.array([4.0 if positive else -4.0])
+
+    def decision_function(self, x: sparse.csr_matrix) -> np.ndarray:
+        return np.full(x.shape[0], self.intercept_[0])
+
+
+def _logreg(
+    x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, s: Settings
+) -> LogisticRegression | _Constant:
+    if y.min() == y.max() or x.shape[1] == 0:
+        return _Constant(x.shape[1], bool(y.max()))
     clf = LogisticRegression(C=s.c, solver="liblinear", max_iter=1000, random_state=s.seed)
     clf.fit(x, y, sample_weight=w)
     return clf

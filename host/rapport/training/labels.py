@@ -133,10 +133,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 def _where(sources: list[str]) -> str:
     """The repository (github:owner/name) or the site the texts of a group come from."""
     first = sorted(sources)[0]
@@ -167,3 +163,7 @@ def sources_markdown(parts: Parts) -> str:
             f"| {', '.join(genres)} | {pitchy} | {imp} |"
         )
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
