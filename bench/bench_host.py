@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows.append((name, *cold_start(cmd, spawns), spawns))
     table(
-        "host: cold start, ms (frozen targets, medians: hello <= 250, first 3,000-char analyze <= 600)",
+        "host: cold start, ms (frozen targets, medians: hello <= 150, first 3,000-char analyze <= 400)",
         ("host", "->hello median", "->hello min", "->analyze median", "->analyze min", "spawns"),
         rows,
     )
