@@ -171,3 +171,28 @@ def test_sensitivity_reaches_the_host(b):
     options.click("#restore")
     expect(options.locator('input[name="sensitivity"][value="normal"]')).to_be_checked()
     assert wait_until(lambda: shown() == seen(text, "normal")), shown()
+
+
+GERMAN = (
+    "Hallo Herr Müller, ich bin auf Ihr Profil gestoßen und würde gerne einen kurzen Termin vereinbaren, "
+    "um Ihnen unsere Lösung vorzustellen."
+)
+
+
+def test_a_text_in_another_language_is_not_checked_in_the_hint_and_the_popup(b):
+    surface, page, hint = typed(b, "linkedin-message-page", GERMAN)
+    expect(hint).to_have_attribute("data-level", "unchecked")
+    expect(hint.locator(".pill")).to_have_attribute(
+        "aria-label", "Rapport: Not checked: Rapport reads English for now."
+    )
+    hint.locator(".pill").click()
+    expect(hint.locator(".card [data-why=not_checked]")).to_have_text(
+        "Not checked: Rapport reads English for now."
+    )
+    assert not {k for k in page.evaluate(HIGHLIGHTS_JS) if k.startswith("rapport-") and k != "rapport-focus"}
+    popup = b.popup(b.tab_id(surface.url))
+    box = popup.locator("article[data-box]")
+    expect(box).to_have_attribute("data-level", "unchecked")
+    expect(box.locator("[data-why=not_checked]")).to_have_text("Not checked: Rapport reads English for now.")
+    expect(box.locator("[data-gauge]")).to_have_count(0)
+    assert surface.text(page) == GERMAN
