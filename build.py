@@ -268,43 +268,100 @@ def step_check_host() -> str:
     return f"answers hello in {reply.seconds * 1000:.0f} ms (version {result.get('version')})"
 
 
+# The extension's entry points (ES modules) and the files copied as they are; esbuild bundles each entry with
+# everything it imports into one classic script at the same path (content scripts and Chrome's service
+# worker load classic scripts).
+EXTENSION_ENTRIES = ("background/background.js", "content/main.js", "popup/popup.js", "options/options.js")
+EXTENSION_STATIC = (
+    "icons/*.png",
+    "icons/*.svg",
+    "popup/*.html",
+    "popup/*.css",
+    "options/*.html",
+    "options/*.css",
+)
+EXTENSION_STATIC += ("shared/*.css",)
+BROWSER_TARGETS = {"chrome": "chrome116", "firefox": "firefox140"}
+
+
+def npm_install(folder: Path, what: str) -> None:
+    """npm ci in `folder` when its node_modules is missing or older than its package-lock.json."""
+    npm = shutil.which("npm")
+    if not npm:
+        raise BuildError(
+            f"npm is missing ({what}); install Node.js 18+ (Debian: apt-get install -y nodejs npm)"
+        )
+    installed = folder / "node_modules" / ".package-lock.json"  # npm writes it on every install
+    lock = folder / "package-lock.json"
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    if subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=folder).returncode != 0:
+        raise BuildError(f"npm ci failed in {folder}")
+
+
+def _render_extension_templates(render, browser: str) -> dict[str, str]:
+    """manifest.json and product.js for `browser`, rendered from manifest/ and checked."""
+    out = {}
+    for template, target in (("extension.json.j2", "manifest.json"), ("product.js.j2", "product.js")):
+        try:
+            out[target] = render(MANIFESTS, template, browser=browser)
+        except Exception as exc:  # a template error is a build error, whatever Jinja calls it
+            raise BuildError(f"rendering manifest/{template} for {browser}: {exc}") from None
+    try:
+        json.loads(out["manifest.json"])
+    except ValueError as exc:
+        raise BuildError(f"manifest/extension.json.j2 renders invalid JSON for {browser}: {exc}") from None
+    return out
+
+
 def step_extension() -> str:
-    """dist/chrome and dist/firefox: extension/ plus the rendered manifest.json and shared/product.js."""
+    """dist/chrome and dist/firefox: the bundled entry points, the static files, and the manifest.json and
+    shared/product.js rendered from manifest/."""
     from rapport.install.manifests import render
 
     stamp_file = DIST / "extension.stamp.json"
-    digest = file_digest([EXTENSION, MANIFESTS, ROOT / "host" / "rapport" / "product.py"])
+    sources = [p for p in EXTENSION.iterdir() if p.name not in ("node_modules", "test")]
+    digest = file_digest([*sources, MANIFESTS, ROOT / "host" / "rapport" / "product.py"])
     outputs = [DIST / "chrome" / "manifest.json", DIST / "firefox" / "manifest.json"]
     outputs += [DIST / "rapport-chrome.zip", DIST / "rapport-firefox.xpi"]
     if all(p.exists() for p in outputs) and read_stamp(stamp_file).get("digest") == digest:
         return "reused (extension/ and manifest/ unchanged)"
-    if not (EXTENSION.is_dir() and any(EXTENSION.iterdir())):
-        raise BuildError(f"{EXTENSION} is missing or empty")
+    browsers = (("chrome", "rapport-chrome.zip"), ("firefox", "rapport-firefox.xpi"))
+    rendered = {browser: _render_extension_templates(render, browser) for browser, _ in browsers}
+    if not (EXTENSION / "package.json").exists():
+        raise BuildError(f"{EXTENSION}/package.json is missing")
+    npm_install(EXTENSION, "to bundle the extension with esbuild")
+    esbuild = EXTENSION / "node_modules" / ".bin" / ("esbuild.cmd" if WINDOWS else "esbuild")
     stamp_file.unlink(missing_ok=True)
-    for browser, package in (("chrome", "rapport-chrome.zip"), ("firefox", "rapport-firefox.xpi")):
+    ignore = shutil.ignore_patterns(".*", "node_modules", "test", "*.j2")
+    for browser, package in browsers:
+        staged = WORK / "extension" / browser  # the sources plus the rendered shared/product.js
         out = DIST / browser
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.copytree(EXTENSION, out, ignore=shutil.ignore_patterns(".*", "node_modules", "*.j2"))
-        for template, target in (
-            ("extension.json.j2", "manifest.json"),
-            ("product.js.j2", "shared/product.js"),
-        ):
-            try:
-                text = render(MANIFESTS, template, browser=browser)
-            except Exception as exc:  # a template error is a build error, whatever Jinja calls it
-                raise BuildError(f"rendering manifest/{template} for {browser}: {exc}") from None
-            if target.endswith(".json"):
-                try:
-                    json.loads(text)
-                except ValueError as exc:
-                    raise BuildError(
-                        f"manifest/{template} renders invalid JSON for {browser}: {exc}"
-                    ) from None
-            (out / target).parent.mkdir(parents=True, exist_ok=True)
-            (out / target).write_text(text, encoding="utf-8")
+        for folder in (staged, out):
+            shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(EXTENSION, staged, ignore=ignore)
+        (staged / "shared" / "product.js").write_text(rendered[browser]["product.js"], encoding="utf-8")
+        cmd = [
+            str(esbuild),
+            *EXTENSION_ENTRIES,
+            "--bundle",
+            "--format=iife",
+            f"--outdir={out}",
+            "--outbase=.",
+        ]
+        cmd += [f"--target={BROWSER_TARGETS[browser]}", "--charset=utf8", "--legal-comments=none"]
+        bundled = subprocess.run(cmd, cwd=staged, capture_output=True, text=True)
+        if bundled.returncode != 0:
+            raise BuildError(f"esbuild failed for {browser}:\n{bundled.stderr.strip()}")
+        for pattern in EXTENSION_STATIC:
+            for path in sorted(staged.glob(pattern)):
+                target = out / path.relative_to(staged)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
+        (out / "manifest.json").write_text(rendered[browser]["manifest.json"], encoding="utf-8")
         write_zip(out, DIST / package)
     write_stamp(stamp_file, {"digest": digest})
-    return "wrote dist/chrome, dist/firefox, dist/rapport-chrome.zip, dist/rapport-firefox.xpi"
+    return "bundled dist/chrome and dist/firefox (esbuild); wrote rapport-chrome.zip, rapport-firefox.xpi"
 
 
 def write_zip(folder: Path, target: Path) -> None:
@@ -364,19 +421,12 @@ def step_editor_fixtures() -> str:
     """npm ci && npm run build in tests/fixtures/editors when its bundles are missing or outdated."""
     if not (EDITORS / "package.json").exists():
         raise BuildError(f"{EDITORS}/package.json is missing")
-    npm = shutil.which("npm")
-    if not npm:
-        raise BuildError("npm is missing; install Node.js 18+ (Debian: apt-get install -y nodejs npm)")
     stamp_file = EDITORS / "dist" / ".rapport-stamp.json"
     digest = file_digest([p for p in EDITORS.iterdir() if p.name not in ("dist", "node_modules")])
     if read_stamp(stamp_file).get("digest") == digest:
         return "reused (sources and package-lock unchanged)"
-    installed = EDITORS / "node_modules" / ".package-lock.json"  # npm writes it on every install
-    stale = (
-        not installed.exists() or installed.stat().st_mtime < (EDITORS / "package-lock.json").stat().st_mtime
-    )
-    if stale and subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=EDITORS).returncode != 0:
-        raise BuildError(f"npm ci failed in {EDITORS}")
+    npm_install(EDITORS, "for the editor fixtures of the browser tests")
+    npm = shutil.which("npm")
     if subprocess.run([npm, "run", "build"], cwd=EDITORS).returncode != 0:
         raise BuildError(f"npm run build failed in {EDITORS}")
     write_stamp(stamp_file, {"digest": digest})

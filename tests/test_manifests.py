@@ -107,7 +107,8 @@ def test_firefox_manifest_names_the_gecko_id(build_info):
 @pytest.mark.frozen
 @pytest.mark.parametrize("browser", ["chrome", "firefox"])
 def test_rendered_product_js_matches_the_product(build_info, browser):
-    text = (Path(build_info[browser]) / "shared" / "product.js").read_text()
+    """manifest/product.js.j2 is rendered per browser and bundled into the entry points."""
+    text = (Path(build_info[browser]) / "background" / "background.js").read_text()
     assert json.dumps(product.HOST_NAME) in text and json.dumps(product.EXTENSION_ID) in text
     assert f'browser: "{browser}"' in text
     assert "{{" not in text and "{%" not in text

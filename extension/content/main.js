@@ -1,10 +1,16 @@
 // Finds the site's compose boxes as the single-page app adds and removes them (MutationObservers on the document
 // and on the open shadow roots that hold editors), attaches a Box to each once, detaches it when it leaves, and
 // talks to the background over one port. Nothing here throws into the page or touches the editors' content.
+import { PRODUCT } from "../shared/product.js";
+import { Settings } from "../shared/settings.js";
+import { Box } from "./box.js";
+import { Sites } from "./sites/registry.js";
+import "./sites/linkedin.js";
+import "./sites/x.js";
+
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const Settings = globalThis.RapportSettings;
-  const site = globalThis.RapportSites.forHost(location.hostname);
+  const site = Sites.forHost(location.hostname);
   if (!site || globalThis.__rapportStarted) return;
   globalThis.__rapportStarted = true;
 
@@ -86,7 +92,7 @@
     send,
     settings: () => settings,
     summaryChanged,
-    installCommand: () => globalThis.RAPPORT_PRODUCT?.installCommand ?? "python3 build.py install",
+    installCommand: () => PRODUCT.installCommand ?? "python3 build.py install",
     ignore: (rule) => {
       // Hide at once; the stored setting reaches every tab through storage.onChanged.
       settings = { ...settings, ignoredRules: [...new Set([...settings.ignoredRules, rule])] };
@@ -148,7 +154,7 @@
 
   function attach(el, def) {
     if (boxes.has(el)) return;
-    const box = new globalThis.RapportBox(el, def, env);
+    const box = new Box(el, def, env);
     boxes.set(el, box);
     byId.set(box.id, box);
     summaryChanged();

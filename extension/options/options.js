@@ -1,13 +1,15 @@
 // Settings page: sites and surfaces on or off, sensitivity, ignored rules (listed from the host's `rules` reply,
 // or from the rules already ignored when the host is not reachable), and "restore defaults".
+import { Categories as C } from "../shared/categories.js";
+import { Dom } from "../shared/dom.js";
+import { Settings as S } from "../shared/settings.js";
+
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const S = globalThis.RapportSettings;
-  const C = globalThis.RapportCategories;
   const form = document.getElementById("settings");
   let rules = [];
 
-  const { h } = globalThis.RapportDom;
+  const { h } = Dom;
 
   function fill(settings) {
     for (const box of form.querySelectorAll('input[name="site"]')) box.checked = settings.sites[box.value];

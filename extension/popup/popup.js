@@ -1,12 +1,14 @@
 // The toolbar popup: the active tab's watched compose boxes (scores, top findings, readability), the host's
 // status, the install command when the host is missing, and the last 7 days of counts.
+import { Categories as C } from "../shared/categories.js";
+import { Dom } from "../shared/dom.js";
+
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const C = globalThis.RapportCategories;
   const $ = (id) => document.getElementById(id);
   const SVG = "http://www.w3.org/2000/svg";
 
-  const { h } = globalThis.RapportDom;
+  const { h } = Dom;
 
   function svg(tag, attrs) {
     const el = document.createElementNS(SVG, tag);

@@ -68,7 +68,7 @@ def test_keyboard_shortcut_opens_the_card_and_escape_returns_to_the_editor(b, na
     surface = BY_NAME[name]
     page, hint = surface.type_in(b, PITCH)
     tab = b.tab_id(surface.url)
-    b.worker.evaluate("(tabId) => RapportOpenHint(tabId)", tab)  # what Alt+Shift+H does
+    b.worker.evaluate("(tabId) => RapportTest.openHint(tabId)", tab)  # what Alt+Shift+H does
     card = hint.locator(".card")
     expect(card).to_be_visible()
     first = card.locator("li[data-rule]").first

@@ -157,7 +157,7 @@ def test_sensitivity_reaches_the_host(b):
     tab = b.tab_id(surface.url)
 
     def shown():
-        summary = b.worker.evaluate("(tabId) => RapportTabs.get(tabId)", tab)
+        summary = b.worker.evaluate("(tabId) => RapportTest.tabSummary(tabId)", tab)
         box = next((x for x in (summary or {}).get("boxes", []) if x["surface"] == "post"), None)
         return box and (box["count"], box["scores"])
 

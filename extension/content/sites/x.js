@@ -3,7 +3,9 @@
 // messages come in two UIs: XChat (/i/chat/..., a textarea "dm-composer-textarea" in "dm-composer-form", messages
 // "message-<id>" in "dm-message-list") and the older one (/messages/..., a Draft.js "dmComposerTextInput" in
 // "DmActivityContainer", messages "messageEntry").
-globalThis.RapportSites.register({
+import { Sites } from "./registry.js";
+
+Sites.register({
   id: "x",
   hosts: ["x.com", "twitter.com", "mobile.x.com", "mobile.twitter.com"],
   shadowHosts: [],
