@@ -31,6 +31,7 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build"
 MANIFESTS = ROOT / "manifest"
 EXTENSION = ROOT / "extension"
+FIREFOX_TESTS = ROOT / "tests" / "firefox"
 EDITORS = ROOT / "tests" / "fixtures" / "editors"
 WINDOWS = os.name == "nt"
 HOST_DIR = DIST / "host" / "rapport-host"
@@ -457,6 +458,26 @@ def step_chromium() -> str:
     raise BuildError(f"Chromium is needed for the browser tests; install it: sudo {command}")
 
 
+def step_firefox() -> str:
+    found = shutil.which("firefox-esr")
+    if found:
+        return f"found {found}"
+    command = "apt-get install -y firefox-esr"
+    if not WINDOWS and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update"], env=env, stdin=subprocess.DEVNULL)
+        if subprocess.run(command.split(), env=env, stdin=subprocess.DEVNULL).returncode == 0:
+            return f"installed {shutil.which('firefox-esr')}"
+    raise BuildError(f"Firefox ESR is needed for the browser tests; install it: sudo {command}")
+
+
+def step_puppeteer() -> str:
+    """Puppeteer (puppeteer-core: downloads no browser) for the Firefox tests, from its lockfile."""
+    os.environ.setdefault("PUPPETEER_SKIP_DOWNLOAD", "1")
+    npm_install(FIREFOX_TESTS, "to drive Firefox with Puppeteer")
+    return "tests/firefox/node_modules ready"
+
+
 def web_ext_version() -> str:
     node, npm = shutil.which("node"), shutil.which("npm")
     if not (node and npm):
@@ -502,6 +523,8 @@ def run_tests(pytest_args: list[str]) -> int:
     build(EXTRAS_ALL)
     steps.run("build the npm editor fixtures", step_editor_fixtures)
     steps.run("find Chromium for the browser tests", step_chromium)
+    steps.run("find Firefox ESR for the browser tests", step_firefox)
+    steps.run("install Puppeteer for the Firefox tests", step_puppeteer)
     steps.run("install web-ext for the Firefox lint", step_web_ext)
     env = dict(os.environ, RAPPORT_BUILD_DONE="1")
     cmd = [sys.executable, "-m", "pytest", *pytest_args]

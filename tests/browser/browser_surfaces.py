@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"  # measurements (git-ignored)
 IMAGES = ROOT / "docs" / "img"  # screenshots for the README and docs/extension.md
 
-PITCH = "Hi, I came across your profile and would love to book a quick call to show you our product."
 
 HIGHLIGHTS_JS = """() => {
   const out = {};
@@ -65,129 +65,15 @@ class Surface:
         return {"site": self.site, "surface": self.surface, "first_contact": self.first_contact}
 
 
-LINKEDIN_FEED = "https://www.linkedin.com/feed/"
+# The surfaces and the pitch typed into them live in surfaces.json, shared with the Firefox tests.
+_DATA = json.loads((Path(__file__).with_name("surfaces.json")).read_text(encoding="utf-8"))
+PITCH = _DATA["pitch"]
 SURFACES = [
     Surface(
-        "linkedin-post",
-        LINKEDIN_FEED,
-        ".share-creation-state__text-editor .ql-editor",
-        "post",
-        "linkedin",
-        "post",
-        "Shipped our first compiler build today. Three weeks of late nights, and the team pulled it off "
-        "together.\nProud of them.",
-        opens=("#start-post",),
-    ),
-    Surface(
-        "linkedin-post-sdui",
-        LINKEDIN_FEED,
-        '[componentkey="ShareBox_textEditor"]',
-        "post-sdui",
-        "linkedin",
-        "post",
-        "Our team shipped the new compiler today after three weeks of late nights.\n"
-        "Proud of every one of them.",
-        opens=("#start-post-sdui",),
-    ),
-    Surface(
-        "linkedin-comment",
-        LINKEDIN_FEED,
-        '[data-view-name="comment-box"] .ProseMirror',
-        "comment",
-        "linkedin",
-        "comment",
-        "Congrats on the launch, Grace! Which part of the migration surprised you most?",
-    ),
-    Surface(
-        "linkedin-comment-classic",
-        LINKEDIN_FEED,
-        ".comments-comment-texteditor .ProseMirror",
-        "comment-classic",
-        "linkedin",
-        "comment",
-        "Part two was worth the wait, Ada. How long did the notation take you?",
-    ),
-    Surface(
-        "linkedin-message-overlay",
-        LINKEDIN_FEED,
-        "#message-existing",
-        "message-existing",
-        "linkedin",
-        "message",
-        "Glad the intro helped, Grace. How did it go with Ada?",
-    ),
-    Surface(
-        "linkedin-message-new",
-        LINKEDIN_FEED,
-        "#message-new",
-        "message-new",
-        "linkedin",
-        "message",
-        "Hi Ada, your post on the analytical engine's notation made me rethink how I document code. "
-        "What got you started on it?",
-        first_contact=True,
-    ),
-    Surface(
-        "linkedin-message-page",
-        "https://www.linkedin.com/messaging/thread/2-YWRhLWxvdmVsYWNl/",
-        "#message-page",
-        "message-page",
-        "linkedin",
-        "message",
-        "Loved your talk on compilers yesterday, Grace. How did you get the team to trust the new toolchain?",
-    ),
-    Surface(
-        "linkedin-invite",
-        "https://www.linkedin.com/in/ada-lovelace/",
-        'textarea[name="message"]',
-        "invite",
-        "linkedin",
-        "invite_note",
-        "Hi Ada, we met at the Bletchley meetup last week and I enjoyed your point about notation. "
-        "What are you working on next?",
-        first_contact=True,
-        textarea=True,
-        opens=("#connect", "#add-note"),
-    ),
-    Surface(
-        "x-post",
-        "https://x.com/home",
-        '[data-testid="tweetTextarea_0"]',
-        "post",
-        "x",
-        "post",
-        "Spent the weekend rereading Ada's notes on the engine. Still amazed how much she saw coming.",
-    ),
-    Surface(
-        "x-reply",
-        "https://x.com/adalovelace/status/1858000000000000001",
-        '[data-testid="tweetTextarea_0"]',
-        "reply",
-        "x",
-        "comment",
-        "Great thread, Ada. What made you pick that notation?",
-    ),
-    Surface(
-        "x-dm",
-        "https://x.com/i/chat/1000-2000",
-        '[data-testid="dm-composer-textarea"]',
-        "dm",
-        "x",
-        "message",
-        "Thanks Grace, that fix saved my weekend. How did you track it down?",
-        textarea=True,
-    ),
-    Surface(
-        "x-dm-legacy",
-        "https://twitter.com/messages/compose",
-        '[data-testid="dmComposerTextInput"]',
-        "dm",
-        "x",
-        "message",
-        "Hi Ada, your thread on the engine's notation was the clearest explanation I've read. "
-        "What got you started on it?",
-        first_contact=True,
-    ),
+        **{k: v for k, v in d.items() if k != "opens"},
+        opens=tuple(d.get("opens", ())),
+    )
+    for d in _DATA["surfaces"]
 ]
 BY_NAME = {s.name: s for s in SURFACES}
 
