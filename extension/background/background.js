@@ -1,6 +1,7 @@
 // Relays analyze requests from our content scripts to the native host and keeps per-tab summaries for the
 // toolbar badge and the popup. Only messages from this extension's own scripts are accepted.
 import { PRODUCT } from "../shared/product.js";
+import { Settings } from "../shared/settings.js";
 import { HostConnection } from "./host.js";
 import * as Stats from "./stats.js";
 import { Tabs } from "./tabs.js";
@@ -64,6 +65,7 @@ api.runtime.onConnect.addListener((port) => {
     if (msg.type === "analyze") analyze(port, tabId, msg);
     else if (msg.type === "summary") Tabs.update(tabId, { ...msg.summary, at: Date.now() });
     else if (msg.type === "retry") host.retryNow();
+    else if (msg.type === "ignore" && typeof msg.rule === "string") Settings.ignoreRule(msg.rule).catch(() => {});
   });
 });
 
@@ -123,6 +125,11 @@ const handlers = {
     await waitSettled(3000);
     return host.snapshot();
   },
+  // The options page's changes, written here with every other settings change (Settings.update's queue).
+  "settings:patch": (msg) => Settings.patch(msg.fields ?? {}),
+  "settings:ignore": (msg) => Settings.ignoreRule(String(msg.rule)),
+  "settings:unignore": (msg) => Settings.unignoreRule(String(msg.rule)),
+  "settings:restore": () => Settings.restoreDefaults(),
   rules: async () => {
     host.ensure();
     await waitSettled(1500);

@@ -1,60 +1,97 @@
 // "Your last 7 days": counts only (drafts checked, drafts that read as a pitch, first-contact errors), never text,
-// kept in storage.local on this machine.
-const api = globalThis.browser ?? globalThis.chrome;
-const KEY = "stats";
+// kept in storage.local on this machine, per local calendar day. Which drafts were already counted is kept in
+// storage.session, so a service worker or event page that sleeps and wakes in the middle of a draft does not
+// count it twice.
 const DAYS = 7;
-const seen = new Map(); // `${tabId}:${boxId}` -> {draft, warning, error} already counted for this draft
+const KEY = "stats";
+const SEEN = "statsSeen";
+const EMPTY = Object.freeze({ drafts: 0, pitchy: 0, first_contact_errors: 0 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-function prune(days) {
-  const cutoff = new Date(Date.now() - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-  return Object.fromEntries(Object.entries(days).filter(([day]) => day >= cutoff));
+// The local calendar day of a time, "2026-12-02": what "today" means to the person writing.
+function localDay(time) {
+  const d = new Date(time);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-let queue = Promise.resolve();
-function bump(field) {
-  queue = queue.then(async () => {
-    const got = await api.storage.local.get(KEY);
-    const days = prune(got[KEY] ?? {});
-    const day = (days[today()] ??= { drafts: 0, pitchy: 0, first_contact_errors: 0 });
-    day[field] += 1;
-    await api.storage.local.set({ [KEY]: days });
-  }).catch(() => {});
-}
-
-// Called with each fresh report: a draft counts once, and once more when it first reads as a pitch.
-function record(tabId, boxId, text, report, context) {
-  const key = `${tabId}:${boxId}`;
-  if (!text.trim()) {
-    seen.delete(key); // the box was emptied (sent or cleared): the next text is a new draft
-    return;
-  }
-  const mark = seen.get(key) ?? { draft: false, pitchy: false, fc: false };
-  seen.set(key, mark);
-  if (!mark.draft) {
-    mark.draft = true;
-    bump("drafts");
-  }
-  if (!mark.pitchy && report.pitchy) {
-    mark.pitchy = true;
-    bump("pitchy");
-  }
-  if (!mark.fc && context?.first_contact && report.level === "error") {
-    mark.fc = true;
-    bump("first_contact_errors");
-  }
-}
-
-async function lastDays() {
-  const got = await api.storage.local.get(KEY);
-  const days = prune(got[KEY] ?? {});
+// The last `DAYS` local days, oldest first, ending today.
+function lastDayNames(now) {
   const out = [];
+  const d = new Date(now);
   for (let i = DAYS - 1; i >= 0; i--) {
-    const day = new Date(Date.now() - i * 86_400_000).toISOString().slice(0, 10);
-    out.push({ day, ...(days[day] ?? { drafts: 0, pitchy: 0, first_contact_errors: 0 }) });
+    const day = new Date(d.getFullYear(), d.getMonth(), d.getDate() - i, 12);
+    out.push(localDay(day.getTime()));
   }
   return out;
 }
 
-export { record, lastDays };
+// A stats keeper over two storage areas ({get, set} as in chrome.storage) and a clock.
+export function createStats(local, session, now = () => Date.now()) {
+  let queue = Promise.resolve();
+  let seen = null; // `${tabId}:${boxId}` -> {draft, pitchy, fc}, loaded from storage.session once
+
+  const run = (job) => {
+    queue = queue.then(job).catch(() => {});
+    return queue;
+  };
+
+  async function loadSeen() {
+    if (seen) return seen;
+    try {
+      seen = new Map(Object.entries((await session?.get(SEEN))?.[SEEN] ?? {}));
+    } catch {
+      seen = new Map();
+    }
+    return seen;
+  }
+
+  async function bump(fields) {
+    const got = await local.get(KEY);
+    const keep = new Set(lastDayNames(now()));
+    const days = Object.fromEntries(Object.entries(got[KEY] ?? {}).filter(([day]) => keep.has(day)));
+    const today = localDay(now());
+    const day = (days[today] ??= { ...EMPTY });
+    for (const field of fields) day[field] += 1;
+    await local.set({ [KEY]: days });
+  }
+
+  // Called with each fresh report: a draft counts once, and once more when it first reads as a pitch.
+  function record(tabId, boxId, text, report, context) {
+    return run(async () => {
+      const marks = await loadSeen();
+      const key = `${tabId}:${boxId}`;
+      if (!text.trim()) {
+        if (marks.delete(key)) await session?.set({ [SEEN]: Object.fromEntries(marks) });
+        return; // the box was emptied (sent or cleared): the next text is a new draft
+      }
+      const mark = marks.get(key) ?? { draft: false, pitchy: false, fc: false };
+      const fields = [];
+      if (!mark.draft) fields.push("drafts");
+      if (!mark.pitchy && report.pitchy) fields.push("pitchy");
+      if (!mark.fc && context?.first_contact && report.level === "error") fields.push("first_contact_errors");
+      if (!fields.length) return;
+      marks.set(key, {
+        draft: true,
+        pitchy: mark.pitchy || !!report.pitchy,
+        fc: mark.fc || fields.includes("first_contact_errors"),
+      });
+      await session?.set({ [SEEN]: Object.fromEntries(marks) });
+      await bump(fields);
+    });
+  }
+
+  async function lastDays() {
+    await queue;
+    const got = await local.get(KEY);
+    const days = got[KEY] ?? {};
+    return lastDayNames(now()).map((day) => ({ day, ...(days[day] ?? EMPTY) }));
+  }
+
+  return { record, lastDays };
+}
+
+const api = globalThis.browser ?? globalThis.chrome;
+const stats = api?.storage ? createStats(api.storage.local, api.storage.session) : null;
+export const record = (...args) => stats.record(...args);
+export const lastDays = () => stats.lastDays();
+export { localDay, lastDayNames };

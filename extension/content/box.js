@@ -2,6 +2,7 @@
 // for the newest text: replies for older text are dropped), and paints the hint and the highlights.
 import { Categories } from "../shared/categories.js";
 import { Settings } from "../shared/settings.js";
+import { refusal } from "../shared/states.js";
 import { Highlights } from "./highlights.js";
 import { effectiveLevel, Hint, sortFindings } from "./hint.js";
 import { TextareaMirror } from "./mirror.js";
@@ -43,7 +44,20 @@ class Box {
     this.mirror = this.textarea ? new TextareaMirror(el, parent) : null;
     this.hint.mount(parent);
 
-    this.onInput = () => this.changed();
+    // One keystroke fires the input event and the MutationObserver: both only mark the box dirty, and one read
+    // of the editor's DOM follows in a microtask.
+    this.dirty = true;
+    this.scheduled = false;
+    this.snapshot = null; // {text, segments} of the last read, until the DOM changes
+    this.onInput = () => {
+      this.dirty = true;
+      if (this.scheduled) return;
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.changed();
+      });
+    };
     this.mutations = new MutationObserver(this.onInput);
     this.mutations.observe(el, { childList: true, characterData: true, subtree: true });
     el.addEventListener("input", this.onInput);
@@ -72,8 +86,18 @@ class Box {
     return { site: this.env.site.id, surface: this.def.surface, first_contact: firstContact };
   }
 
+  // The editor's text and its text nodes, read once per change of the DOM.
+  current() {
+    if (this.textarea) return read(this.el); // its value changes without mutations: reading it is free
+    if (this.dirty || !this.snapshot) {
+      this.snapshot = read(this.el);
+      this.dirty = false;
+    }
+    return this.snapshot;
+  }
+
   changed() {
-    const { text } = read(this.el);
+    const { text } = this.current();
     if (text === this.text && this.sentText !== null) return;
     this.text = text;
     if (!text.trim()) {
@@ -116,8 +140,24 @@ class Box {
     if (msg.seq !== this.seq) return; // an answer to a request we no longer wait for
     this.inFlight = false;
     if (msg.type === "failed") {
-      this.status = msg.status === "missing" ? "missing" : msg.status === "connected" ? "error" : "crashed";
+      // A reply the host gave (text too long, an invalid field) is not a broken host: say what it is.
+      this.refusal = msg.status === "connected" ? refusal(msg.code) : null;
+      this.status = this.refusal
+        ? "refused"
+        : msg.status === "missing"
+          ? "missing"
+          : msg.status === "connected"
+            ? "error"
+            : "crashed";
       this.installCommand = msg.installCommand;
+      if (this.refusal) {
+        this.report = null;
+        this.findings = [];
+        Highlights.clear(this.id);
+        this.render();
+        this.env.summaryChanged();
+        return; // asking again would get the same answer: wait for the text to change
+      }
       this.render();
       this.env.summaryChanged();
       // The background already retried through reconnects; try a little more, then wait for new text.
@@ -127,6 +167,7 @@ class Box {
     }
     this.failures = 0;
     this.status = "ok";
+    this.refusal = null;
     if (this.text !== this.sentText) {
       this.kick(); // stale: the text changed while the host worked; ask again for the newest
       return;
@@ -158,7 +199,7 @@ class Box {
     this.ranges.clear();
     const marks = [];
     if (findings.length) {
-      const { text, segments: editorSegments } = read(this.el);
+      const { text, segments: editorSegments } = this.current();
       const segments = this.mirror ? this.mirror.sync(text) : editorSegments;
       if (text === this.sentText) {
         const C = Categories;
@@ -186,6 +227,7 @@ class Box {
       length: this.text.length,
       limit: this.def.limit ?? null,
       installCommand: this.installCommand ?? this.env.installCommand(),
+      refusal: this.refusal ?? null,
     });
   }
 
@@ -228,6 +270,7 @@ class Box {
       checked: r ? r.checked !== false : true,
       count: this.findings.length,
       scores: r?.scores ?? null,
+      thresholds: r?.thresholds ?? null,
       readability: r?.readability ?? null,
       top: this.findings.slice(0, 3).map(({ rule, category, severity, message, advice }) => ({
         rule,

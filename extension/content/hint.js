@@ -3,6 +3,8 @@
 // only ever set through textContent, and the element sits outside the editor (never inside the site's markup).
 import { Categories as C } from "../shared/categories.js";
 import { Dom } from "../shared/dom.js";
+import { heading } from "../shared/states.js";
+import { CARD, cardPlacement } from "./placement.js";
 
 
 const { h } = Dom;
@@ -17,7 +19,7 @@ Roboto, sans-serif; --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --line: #d0d
 :host([data-level="info"]) { --level: #0369a1; }
 :host([data-level="warning"]) { --level: #b45309; }
 :host([data-level="error"]) { --level: #b91c1c; }
-:host([data-status="missing"]), :host([data-status="crashed"]), :host([data-level="unchecked"]) { --level: #57606a; }
+:host([data-status="missing"]), :host([data-status="crashed"]), :host([data-status="refused"]), :host([data-level="unchecked"]) { --level: #57606a; }
 * { box-sizing: border-box; }
 button { font: inherit; color: inherit; cursor: pointer; }
 .pill { display: inline-flex; align-items: center; gap: 5px; height: 24px; padding: 0 8px 0 6px; border-radius: 12px;
@@ -61,7 +63,6 @@ border-radius: 4px; user-select: all; }
 `;
 
 // Card geometry (px): width range, tallest, shortest worth placing whole, shortest worth scrolling, gaps.
-const CARD = { maxW: 340, minW: 260, maxH: 520, minH: 160, scrollH: 90, gap: 8, margin: 8 };
 let nextId = 1;
 
 class Hint {
@@ -170,58 +171,19 @@ class Hint {
     s.top = "0px";
     // A transformed ancestor (an animated dialog) moves the origin of fixed positioning: measure it.
     const origin = this.card.getBoundingClientRect();
-    const b = this.bounds(origin);
-    const pill = this.pill.getBoundingClientRect();
     const natural = (w) => {
       s.width = `${w}px`;
       s.maxHeight = "none";
-      return Math.min(this.card.offsetHeight, CARD.maxH, b.bottom - b.top);
+      return this.card.offsetHeight;
     };
-    const put = (left, top, w, hgt) => {
-      s.width = `${w}px`;
-      s.maxHeight = `${Math.max(0, hgt)}px`;
-      s.left = `${left - origin.left}px`;
-      s.top = `${top - origin.top}px`;
-      this.card.dataset.side = side;
-    };
-    const clamp = (v, lo, hi) => Math.max(lo, Math.min(v, hi));
-    let side = "right";
-    // Beside: the pill sits at the box's top-right corner, so a card on the right starts under it.
-    for (side of ["right", "left"]) {
-      const space = side === "right" ? b.right - box.right - CARD.gap : box.left - CARD.gap - b.left;
-      if (space < CARD.minW) continue;
-      const w = Math.min(CARD.maxW, space);
-      const hgt = natural(w);
-      const pillBeside = side === "right" && pill.width && pill.left >= box.right - 1;
-      const lowest = pillBeside ? pill.bottom + 6 : b.top;
-      const top = Math.max(lowest, clamp(box.top, b.top, b.bottom - hgt));
-      const room = b.bottom - top;
-      if (room < Math.min(hgt, CARD.minH)) continue;
-      put(side === "right" ? box.right + CARD.gap : box.left - CARD.gap - w, top, w, Math.min(hgt, room));
-      return;
-    }
-    // Below or above, right-aligned with the box.
-    const w = Math.min(CARD.maxW, b.right - b.left);
-    const left = clamp(box.right - w, b.left, b.right - w);
-    const hgt = natural(w);
-    const pillAbove = pill.width && pill.bottom <= box.top + 1;
-    const ceiling = Math.min(box.top, pillAbove ? pill.top : box.top) - CARD.gap;
-    const below = b.bottom - box.bottom - CARD.gap;
-    const above = ceiling - b.top;
-    const want = Math.min(hgt, CARD.minH);
-    side = "below";
-    if (below >= want) return put(left, box.bottom + CARD.gap, w, Math.min(hgt, below));
-    side = "above";
-    if (above >= want) return put(left, ceiling - Math.min(hgt, above), w, Math.min(hgt, above));
-    side = "below";
-    if (below >= CARD.scrollH) return put(left, box.bottom + CARD.gap, w, below);
-    side = "above";
-    if (above >= CARD.scrollH) return put(left, b.top, w, above);
-    // No room outside the box at all: as low as possible, scrolling.
-    side = "over";
-    const top = clamp(box.bottom + CARD.gap, b.top, b.bottom - Math.min(hgt, CARD.scrollH));
-    put(left, top, w, Math.min(hgt, b.bottom - top));
+    const spot = cardPlacement(box, this.bounds(origin), this.pill.getBoundingClientRect(), natural);
+    s.width = `${spot.width}px`;
+    s.maxHeight = `${Math.max(0, spot.height)}px`;
+    s.left = `${spot.left - origin.left}px`;
+    s.top = `${spot.top - origin.top}px`;
+    this.card.dataset.side = spot.side;
   }
+
 
   // Where the card may go: the viewport less a margin, and the clipping dialog's box when fixed positioning
   // is relative to that dialog (`origin` away from the viewport's corner).
@@ -256,12 +218,15 @@ class Hint {
     if (this.anchor) this.place(this.anchor);
   }
 
-  renderPill({ status, findings = [], length = 0, limit, report }) {
+  renderPill({ status, findings = [], length = 0, limit, report, refusal }) {
     const parts = [h("span", { class: "dot", "aria-hidden": "true" })];
     let label;
     if (status === "ok" && report?.checked === false) {
       parts.push("–");
       label = `Rapport: ${C.NOT_CHECKED}`;
+    } else if (status === "refused") {
+      parts.push("–");
+      label = `Rapport: ${refusal}`;
     } else if (status === "missing") {
       parts.push("Rapport: host not installed");
       label = "Rapport host not installed. Open for the install command.";
@@ -309,8 +274,14 @@ class Hint {
       );
       return;
     }
-    const level = effectiveLevel(findings);
-    const body = [h("div", { class: "head" }, h("h2", {}, C.level(level).label), close)];
+    if (status === "refused") {
+      this.card.replaceChildren(
+        h("div", { class: "head" }, h("h2", {}, "Not checked"), close),
+        h("p", { class: "status", "data-why": "refused" }, state.refusal),
+      );
+      return;
+    }
+    const body = [h("div", { class: "head" }, h("h2", {}, heading(findings, !!context?.first_contact)), close)];
     const pitchy = findings.some((f) => f.category === "pitch" || f.category === "first_contact");
     if (context?.first_contact && pitchy) {
       body.push(

@@ -97,7 +97,7 @@ import "./sites/x.js";
       // Hide at once; the stored setting reaches every tab through storage.onChanged.
       settings = { ...settings, ignoredRules: [...new Set([...settings.ignoredRules, rule])] };
       for (const b of byId.values()) b.apply();
-      Settings.ignoreRule(rule).catch(() => {});
+      connect()?.postMessage({ type: "ignore", rule }); // the background writes settings, one change at a time
     },
     retry: () => {
       const p = connect();

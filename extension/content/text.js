@@ -8,29 +8,23 @@ const BLOCKS = new Set([
 ]);
 const SKIP = new Set(["SCRIPT", "STYLE", "TEMPLATE", "IMG", "SVG", "VIDEO", "AUDIO", "CANVAS", "IFRAME"]);
 
-const isTextArea = (el) => el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
-// A <br> that only keeps an empty line open or ends its block (ProseMirror-trailingBreak, Quill's <p><br></p>,
-// Draft.js's <br data-text>): nothing but other placeholders follows it inside the block.
-function isPlaceholderBreak(br, root) {
-  if (br.classList.contains("ProseMirror-trailingBreak")) return true;
-  let block = br.parentElement;
-  while (block && block !== root && !BLOCKS.has(block.nodeName)) block = block.parentElement;
-  const walker = document.createTreeWalker(block ?? root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  walker.currentNode = br;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === Node.TEXT_NODE ? n.data.length > 0 : n.nodeName === "BR") return false;
-  }
-  return true;
-}
+const isTextArea = (el) => el.nodeName === "TEXTAREA" || el.nodeName === "INPUT";
 
-// Returns {text, segments: [{node, start, end}]} where node is a Text node holding text[start, end).
+// Returns {text, segments: [{node, start, end}]} where node is a Text node holding text[start, end), in one walk
+// over the editor's DOM. A <br> that only keeps an empty line open or ends its block (ProseMirror-trailingBreak,
+// Quill's <p><br></p>, Draft.js's <br data-text>) adds nothing: a <br> counts as "\n" only once more text or
+// another <br> follows it inside its block, so the walk notes it and decides when it sees what comes next.
 function read(root) {
   if (isTextArea(root)) return { text: root.value, segments: null };
   let text = "";
   const segments = [];
   let started = false;
   let needBreak = false;
+  let depth = 0; // how many blocks deep the walk is
+  let pendingBreak = -1; // depth of the block holding a <br> not yet known to be a line break, or -1
   const flush = () => {
     if (needBreak) {
       text += "\n";
@@ -38,23 +32,32 @@ function read(root) {
     }
     started = true;
   };
+  const settleBreak = () => {
+    if (pendingBreak < 0) return;
+    pendingBreak = -1;
+    flush();
+    text += "\n";
+  };
   const walk = (node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
+      if (child.nodeType === TEXT_NODE) {
         if (!child.data.length) continue;
+        settleBreak();
         flush();
         segments.push({ node: child, start: text.length, end: text.length + child.data.length });
         text += child.data;
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
+      } else if (child.nodeType === ELEMENT_NODE) {
         if (SKIP.has(child.nodeName)) continue;
         if (child.nodeName === "BR") {
-          if (isPlaceholderBreak(child, root)) continue;
-          flush();
-          text += "\n";
+          settleBreak(); // a <br> after another makes that one a line break
+          if (!child.classList.contains("ProseMirror-trailingBreak")) pendingBreak = depth;
         } else if (BLOCKS.has(child.nodeName)) {
           if (started) needBreak = true;
           const before = text.length;
+          depth += 1;
           walk(child);
+          depth -= 1;
+          if (pendingBreak > depth) pendingBreak = -1; // it ended its block: a placeholder
           // An empty line (<p><br></p>) still counts as a line.
           if (text.length === before && needBreak && !child.querySelector("p, div, li")) flush();
           if (!started) started = true;
@@ -68,16 +71,24 @@ function read(root) {
   return { text, segments };
 }
 
-// DOM position of a UTF-16 offset; `bias` picks the segment a boundary belongs to ("start" or "end").
+// DOM position of a UTF-16 offset; `bias` picks the segment a boundary belongs to ("start" or "end"). The
+// segments are in text order: a binary search finds the first that ends after (or at) the offset.
 function position(segments, offset, bias) {
   if (!segments.length) return null;
-  for (const seg of segments) {
-    if (bias === "start" ? offset < seg.end : offset <= seg.end) {
-      return { node: seg.node, offset: Math.max(0, Math.min(seg.node.data.length, offset - seg.start)) };
-    }
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const end = segments[mid].end;
+    if (bias === "start" ? offset < end : offset <= end) hi = mid;
+    else lo = mid + 1;
   }
-  const last = segments[segments.length - 1];
-  return { node: last.node, offset: last.node.data.length };
+  if (lo === segments.length) {
+    const last = segments[segments.length - 1];
+    return { node: last.node, offset: last.node.data.length };
+  }
+  const seg = segments[lo];
+  return { node: seg.node, offset: Math.max(0, Math.min(seg.node.data.length, offset - seg.start)) };
 }
 
 // A live Range over text[start, end), or null when the span is empty or lies outside the text.
@@ -96,4 +107,4 @@ function range(segments, start, end) {
   return r.collapsed ? null : r;
 }
 
-export { read, range, isTextArea };
+export { read, range, position, isTextArea };

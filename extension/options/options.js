@@ -52,7 +52,6 @@ import { Settings as S } from "../shared/settings.js";
       sites: checked("site"),
       surfaces: checked("surface"),
       sensitivity: form.querySelector('input[name="sensitivity"]:checked')?.value ?? "normal",
-      ignoredRules: [...form.querySelectorAll('input[name="rule"]')].filter((b) => !b.checked).map((b) => b.value),
     };
   }
 
@@ -62,12 +61,23 @@ import { Settings as S } from "../shared/settings.js";
     setTimeout(() => (note.textContent = ""), 1500);
   }
 
-  form.addEventListener("change", async () => {
-    await S.save(collect());
+  // Every write goes through the background (Settings.update there), so a rule ignored in a tab meanwhile is kept.
+  const ask = async (msg) => {
+    const reply = await api.runtime.sendMessage(msg);
+    if (!reply?.ok) throw new Error(reply?.error ?? "the background did not answer");
+    return reply.result;
+  };
+  form.addEventListener("change", async (event) => {
+    const box = event.target;
+    if (box.name === "rule") await ask({ type: box.checked ? "settings:unignore" : "settings:ignore", rule: box.value });
+    else {
+      const { sites, surfaces, sensitivity } = collect();
+      await ask({ type: "settings:patch", fields: { sites, surfaces, sensitivity } });
+    }
     saved();
   });
   document.getElementById("restore").addEventListener("click", async () => {
-    fill(await S.restoreDefaults());
+    fill(await ask({ type: "settings:restore" }));
     saved();
   });
   S.onChange(fill);

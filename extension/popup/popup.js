@@ -2,6 +2,7 @@
 // status, the install command when the host is missing, and the last 7 days of counts.
 import { Categories as C } from "../shared/categories.js";
 import { Dom } from "../shared/dom.js";
+import { gaugeLevel } from "../shared/states.js";
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -17,9 +18,9 @@ import { Dom } from "../shared/dom.js";
   }
 
   // A half-circle gauge 0-100: green when low, amber, then red.
-  function gauge(label, value) {
+  function gauge(label, value, threshold) {
     const v = Math.max(0, Math.min(100, Math.round(value ?? 0)));
-    const color = v >= 60 ? "var(--error)" : v >= 30 ? "var(--warning)" : "var(--ok)";
+    const color = `var(--${gaugeLevel(v, threshold)})`; // against the host's threshold for the sensitivity
     const arc = "M 8 40 A 31 31 0 0 1 70 40";
     const s = svg("svg", { viewBox: "0 0 78 44", "aria-hidden": "true" });
     s.append(
@@ -68,7 +69,9 @@ import { Dom } from "../shared/dom.js";
       card.append(h("p", { class: "muted", "data-why": "not_checked" }, C.NOT_CHECKED));
       return card;
     }
-    card.append(h("div", { class: "gauges" }, gauge("Pitch", box.scores?.pitch), gauge("Impersonal", box.scores?.impersonal)));
+    const t = box.thresholds ?? {};
+    const gauges = [gauge("Pitch", box.scores?.pitch, t.pitch), gauge("Impersonal", box.scores?.impersonal, t.impersonal)];
+    card.append(h("div", { class: "gauges" }, ...gauges));
     const r = box.readability;
     if (r?.words) {
       const seconds = Math.max(1, Math.round((r.words / 238) * 60));

@@ -1,4 +1,6 @@
-// User settings in storage.sync, shared by the content scripts, the background, the popup and the options page.
+// User settings in storage.sync, read by the content scripts, the background, the popup and the options page. Only
+// the background writes them (content scripts and the options page ask it to), one change at a time: two rules
+// ignored at once in two tabs are both kept.
 const api = globalThis.browser ?? globalThis.chrome;
 const KEY = "settings";
 const SITES = ["linkedin", "x"];
@@ -43,15 +45,24 @@ async function save(settings) {
   return clean;
 }
 
-async function update(change) {
-  const current = await load();
-  return save(change(structuredClone(current)) ?? current);
+let queue = Promise.resolve();
+// Read, change, write, each change after the one before (no two changes read the same old settings).
+function update(change) {
+  const next = queue.then(async () => {
+    const current = await load();
+    return save(change(structuredClone(current)) ?? current);
+  });
+  queue = next.catch(() => {});
+  return next;
 }
 
 const ignoreRule = (rule) => update((s) => ({ ...s, ignoredRules: [...s.ignoredRules, rule] }));
 const unignoreRule = (rule) =>
   update((s) => ({ ...s, ignoredRules: s.ignoredRules.filter((r) => r !== rule) }));
-const restoreDefaults = () => save(DEFAULTS);
+const restoreDefaults = () => update(() => DEFAULTS);
+// Sites, surfaces and sensitivity from the options page; ignored rules change only one by one.
+const patch = (fields) =>
+  update((s) => ({ ...s, ...normalize({ ...s, ...fields }), ignoredRules: s.ignoredRules }));
 
 function onChange(callback) {
   const listener = (changes, area) => {
@@ -79,6 +90,8 @@ export const Settings = Object.freeze({
   ignoreRule,
   unignoreRule,
   restoreDefaults,
+  patch,
+  update,
   onChange,
   hostOptions,
 });
