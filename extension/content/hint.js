@@ -129,6 +129,7 @@ class Hint {
   }
 
   toggle(open = this.card.hidden) {
+    if (open && this.state) this.renderCard(this.state);
     this.card.hidden = !open;
     this.pill.setAttribute("aria-expanded", String(open));
     if (open) this.placeCard();
@@ -213,8 +214,12 @@ class Hint {
     this.el.toggleAttribute("data-first-contact", !!context?.first_contact);
     this.el.hidden = length === 0 && status !== "missing";
     this.renderPill(state);
-    this.renderCard(state);
-    if (!this.card.hidden) this.placeCard();
+    this.state = state;
+    // The card is built when it is open (or opens): while someone types, only the pill changes.
+    if (!this.card.hidden) {
+      this.renderCard(state);
+      this.placeCard();
+    }
     if (this.anchor) this.place(this.anchor);
   }
 

@@ -68,7 +68,7 @@ def firefox_env(build_info, editor_bundles, tmp_path_factory) -> dict:
     }
 
 
-@pytest.mark.parametrize("suite", ["surfaces", "lifecycle"])
+@pytest.mark.parametrize("suite", ["surfaces", "lifecycle", "latency"])
 def test_firefox(firefox_env, suite):
     done = subprocess.run(
         [shutil.which("node"), "--test", "--test-reporter=spec", f"{suite}.test.mjs"],

@@ -1,6 +1,8 @@
 """Keystroke to updated hint, measured in the page: from each keydown to the moment the hint shows the report
-for the text including that key. Writes tests/artifacts/latency.json and prints p50/p95 (target p95 <= 50 ms
-with the host warm)."""
+for the text including that key, on three surfaces and at the end of a 3,000-character post in 40 paragraphs.
+Writes tests/artifacts/latency-chromium.json, which `bench/bench_latency.py` reports beside Firefox's (targets,
+host warm: p95 <= 10 ms, p99 <= 16 ms). A measurement, not a timed test: it asserts only that every keystroke
+was reflected."""
 
 from __future__ import annotations
 
@@ -43,41 +45,56 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def measure(b, name: str) -> dict:
+# A long post: 40 paragraphs, about 3,000 characters, typed in before the measured keystrokes.
+PARAGRAPH = "Shipping notes from this week: we moved the build to the new runners and halved the queue times. "
+LONG = [f"{i + 1}. {PARAGRAPH}"[:74] for i in range(40)]
+
+
+def measure(b, name: str, long: bool = False) -> dict:
     surface = BY_NAME[name]
     page = surface.open(b)
     page.click(surface.editor)
-    page.keyboard.type("Hi")  # warm the path: host spawned, first report in
-    expect(surface.hint(page)).to_have_attribute("data-chars", "2", timeout=5000)
+    if long:
+        for k, paragraph in enumerate(LONG):
+            if k:
+                page.keyboard.press("Enter")
+            page.keyboard.insert_text(paragraph)
+        page.keyboard.insert_text(" ")
+    else:
+        page.keyboard.type("Hi")  # warm the path: host spawned, first report in
+    start = len(surface.text(page))
+    expect(surface.hint(page)).to_have_attribute("data-chars", str(start), timeout=10_000)
     page.evaluate(RECORDER, surface.surface)
     for i, ch in enumerate(TEXT):
         page.keyboard.type(ch)
         page.wait_for_function(
-            "(n) => window.__latency.updates.some((u) => u[1] === n)", arg=3 + i, timeout=5000
+            "(n) => window.__latency.updates.some((u) => u[1] === n)", arg=start + 1 + i, timeout=5000
         )
     log = page.evaluate("() => window.__latency")
     latencies = []
     for i, pressed in enumerate(log["keys"]):
-        shown = next(t for t, n in log["updates"] if n == 3 + i)
+        shown = next(t for t, n in log["updates"] if n == start + 1 + i)
         latencies.append(shown - pressed)
     assert len(latencies) == len(TEXT)
-    assert surface.text(page) == "Hi" + TEXT
+    assert surface.text(page).endswith(TEXT)
 
     # A burst typed without pause: coalesced to the newest text, the hint settles right after the last key.
     burst = " and tell me more about it"
     page.evaluate("() => { window.__latency.keys = []; window.__latency.updates = []; }")
     page.keyboard.type(burst)
-    final = 2 + len(TEXT) + len(burst)
+    final = start + len(TEXT) + len(burst)
     page.wait_for_function(SHOWN, arg=final, timeout=5000)
     log = page.evaluate("() => window.__latency")
     settle = next(t for t, n in log["updates"] if n == final) - log["keys"][-1]
     updates = len(log["updates"])
     page.close()
     return {
-        "surface": name,
+        "surface": name + (" (3,000 characters, 40 paragraphs)" if long else ""),
+        "chars_before": start,
         "keystrokes": len(latencies),
         "p50_ms": round(statistics.median(latencies), 1),
         "p95_ms": round(percentile(latencies, 95), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
         "max_ms": round(max(latencies), 1),
         "burst_keys": len(burst),
         "burst_hint_updates": updates,
@@ -88,17 +105,20 @@ def measure(b, name: str) -> dict:
 
 def test_keystroke_to_hint_latency(b):
     results = [measure(b, name) for name in ("x-post", "linkedin-message-page", "linkedin-post")]
+    results.append(measure(b, "linkedin-post", long=True))
     everything = [x for r in results for x in r["samples_ms"]]
     summary = {
+        "browser": "chromium",
         "what": "keydown to <rapport-hint> showing the report for the text with that key (headless Chromium, "
         "real extension, frozen host over native messaging)",
         "p50_ms": round(statistics.median(everything), 1),
         "p95_ms": round(percentile(everything, 95), 1),
+        "p99_ms": round(percentile(everything, 99), 1),
         "keystrokes": len(everything),
         "surfaces": results,
     }
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "latency.json").write_text(json.dumps(summary, indent=2) + "\n")
+    (ARTIFACTS / "latency-chromium.json").write_text(json.dumps(summary, indent=2) + "\n")
     p50, p95 = summary["p50_ms"], summary["p95_ms"]
     print(f"\nkeystroke-to-hint over {len(everything)} keystrokes: p50 {p50} ms, p95 {p95} ms")
     for r in results:

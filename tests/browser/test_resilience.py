@@ -4,6 +4,7 @@ page."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -64,3 +65,20 @@ def test_missing_host_is_reported_in_hint_and_popup(browser_without_host):
     popup.locator("#retry").click()
     expect(popup.locator("#missing")).to_be_visible()
     b.close_pages()
+
+
+def test_a_text_the_host_refuses_is_shown_as_what_it_is(b):
+    """A host error reply (text over the host's limit) is not a broken host: no "reconnecting", no reinstall."""
+    surface = BY_NAME["x-dm"]  # a textarea: a long text can be pasted in at once
+    page = surface.open(b)
+    page.fill(surface.editor, "word " * 60_000)  # 300,000 UTF-16 units, over the 262,144 limit
+    hint = surface.hint(page)
+    expect(hint).to_have_attribute("data-status", "refused", timeout=10_000)
+    pill = hint.locator(".pill")
+    expect(pill).to_have_attribute("aria-label", re.compile("too long to check"))
+    pill.click()
+    card = hint.locator(".card")
+    expect(card.locator("[data-why=refused]")).to_contain_text("too long to check")
+    expect(card).not_to_contain_text("reinstall")
+    page.fill(surface.editor, "Thanks Grace, that fix saved my weekend.")
+    expect(hint).to_have_attribute("data-status", "ok", timeout=10_000)
