@@ -1,8 +1,9 @@
 """Keystroke to updated hint, measured in the page: from each keydown to the moment the hint shows the report
 for the text including that key, on three surfaces and at the end of a 3,000-character post in 40 paragraphs.
-Writes tests/artifacts/latency-chromium.json, which `bench/bench_latency.py` reports beside Firefox's (targets,
-host warm: p95 <= 10 ms, p99 <= 16 ms). A measurement, not a timed test: it asserts only that every keystroke
-was reflected."""
+Writes tests/artifacts/latency-chromium.json, which `bench/bench_latency.py` reports beside
+Firefox's (targets,
+host warm: p95 <= 10 ms, p99 <= 16 ms). A measurement, not a timed test: it asserts only that every
+keystroke was reflected."""
 
 from __future__ import annotations
 
@@ -46,7 +47,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 # A long post: 40 paragraphs, about 3,000 characters, typed in before the measured keystrokes.
-PARAGRAPH = "Shipping notes from this week: we moved the build to the new runners and halved the queue times. "
+PARAGRAPH = (
+    "Shipping notes from this week: we moved the build to the new runners and halved the queue times. "
+)
 LONG = [f"{i + 1}. {PARAGRAPH}"[:74] for i in range(40)]
 
 

@@ -68,7 +68,7 @@ def test_missing_host_is_reported_in_hint_and_popup(browser_without_host):
 
 
 def test_a_text_the_host_refuses_is_shown_as_what_it_is(b):
-    """A host error reply (text over the host's limit) is not a broken host: no "reconnecting", no reinstall."""
+    """A host error reply (a text over the host's limit) is not a broken host: no reconnect, no reinstall."""
     surface = BY_NAME["x-dm"]  # a textarea: a long text can be pasted in at once
     page = surface.open(b)
     page.fill(surface.editor, "word " * 60_000)  # 300,000 UTF-16 units, over the 262,144 limit
